@@ -1,0 +1,107 @@
+//! Builds the built-in plugins (`plugins/<name>`, except the SDK) for
+//! `wasm32-wasip2` and embeds them, so `cargo build` alone yields a complete
+//! `opgap` binary.
+//!
+//! The plugins are built by a nested cargo into their own target directory,
+//! beside the outer one, so the two builds never wait on each other's lock.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::{env, fs};
+
+const WASM_TARGET: &str = "wasm32-wasip2";
+
+fn main() {
+    let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
+    let workspace = manifest_dir.parent().expect("host/ sits in the workspace");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
+
+    for watched in ["plugins", "wit", "Cargo.lock"] {
+        println!(
+            "cargo:rerun-if-changed={}",
+            workspace.join(watched).display()
+        );
+    }
+
+    let plugins = builtin_plugins(&workspace.join("plugins"));
+    let target_dir = outer_target_dir(&out_dir).join("wasm-plugins");
+    build_plugins(workspace, &target_dir, &plugins);
+
+    let mut generated = String::from("pub static BUILTIN_DETECTORS: &[(&str, &[u8])] = &[\n");
+    for name in &plugins {
+        let file = format!("opgap_plugin_{}.wasm", name.replace('-', "_"));
+        let built = target_dir.join(WASM_TARGET).join("release").join(&file);
+        let embedded = out_dir.join(&file);
+        fs::copy(&built, &embedded).unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
+        generated.push_str(&format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            embedded.display().to_string()
+        ));
+    }
+    generated.push_str("];\n");
+    fs::write(out_dir.join("builtin_plugins.rs"), generated).unwrap();
+}
+
+/// Every folder of `plugins/` with a Cargo.toml, except the SDK. Each is the
+/// package `opgap-plugin-<folder>`.
+fn builtin_plugins(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("plugins/ folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("Cargo.toml").is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| name != "pdk")
+        .collect();
+    names.sort();
+    names
+}
+
+fn build_plugins(workspace: &Path, target_dir: &Path, plugins: &[String]) {
+    let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.current_dir(workspace)
+        .args([
+            "build",
+            "--release",
+            "--target",
+            WASM_TARGET,
+            "--target-dir",
+        ])
+        .arg(target_dir);
+    for name in plugins {
+        cmd.args(["-p", &format!("opgap-plugin-{name}")]);
+    }
+    // Flags meant for the host build (coverage, sanitizers, clippy as the
+    // compiler wrapper) must not leak into the wasm build.
+    for var in [
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "RUSTC_WRAPPER",
+        "CARGO_BUILD_TARGET",
+        "CARGO_TARGET_DIR",
+        "CARGO_PROFILE_RELEASE_DEBUG",
+    ] {
+        cmd.env_remove(var);
+    }
+    let output = cmd.output().expect("running cargo to build the plugins");
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let hint = if stderr.contains("target may not be installed") {
+            "\nhint: run `rustup target add wasm32-wasip2`"
+        } else {
+            ""
+        };
+        panic!("building the built-in plugins failed:\n{stderr}{hint}");
+    }
+}
+
+/// The outer build's target directory: the nearest ancestor of OUT_DIR that
+/// cargo marked with CACHEDIR.TAG, else OUT_DIR itself.
+fn outer_target_dir(out_dir: &Path) -> PathBuf {
+    out_dir
+        .ancestors()
+        .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+        .unwrap_or(out_dir)
+        .to_path_buf()
+}

@@ -1,0 +1,14 @@
+//! opgap: find the vCenter operating model in runbooks before moving to KVM.
+//!
+//! The library behind the `opgap` binary. Data flows one way:
+//! [`source`] reads files from a git revision or folder, [`parse`] turns
+//! each into a `document` of blocks, [`plugin`] runs sandboxed detector
+//! components over it, [`scan`] drives that across cores, and [`report`]
+//! renders the result.
+
+pub mod cli;
+pub mod parse;
+pub mod plugin;
+pub mod report;
+pub mod scan;
+pub mod source;

@@ -1,0 +1,8 @@
+//! Built-in plugins, compiled to wasm32-wasip2 by `build.rs` and embedded.
+
+include!(concat!(env!("OUT_DIR"), "/builtin_plugins.rs"));
+
+/// `(name, component bytes)` of every built-in detector.
+pub fn detectors() -> &'static [(&'static str, &'static [u8])] {
+    BUILTIN_DETECTORS
+}

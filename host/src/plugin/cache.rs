@@ -1,0 +1,139 @@
+//! On-disk cache of compiled components.
+//!
+//! Compiling a component with Cranelift costs far more than loading it, so
+//! the native code is kept between runs. An entry is keyed by the sha256 of
+//! the component and by the engine's compatibility hash (wasmtime version and
+//! settings), and carries a checksum of its payload: a truncated or corrupted
+//! entry is detected, removed and rebuilt, never handed to wasmtime.
+
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+use wasmtime::Engine;
+use wasmtime::component::Component;
+
+const MAGIC: &[u8; 8] = b"OPGAPC1\0";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CacheOutcome {
+    /// Loaded from the cache without compiling.
+    Hit,
+    /// Compiled and stored.
+    Compiled,
+    /// An unusable entry was found, removed and replaced.
+    Rebuilt,
+    /// Compiled without a cache.
+    Uncached,
+}
+
+pub struct ComponentCache {
+    dir: PathBuf,
+    engine_key: String,
+}
+
+impl ComponentCache {
+    pub fn new(dir: PathBuf, engine: &Engine) -> Self {
+        let mut hasher = Sha256Hasher(Sha256::new());
+        engine.precompile_compatibility_hash().hash(&mut hasher);
+        let engine_key = hex::encode(&hasher.0.finalize()[..8]);
+        Self { dir, engine_key }
+    }
+
+    fn entry_path(&self, component_sha256: &str) -> PathBuf {
+        self.dir
+            .join(format!("{component_sha256}-{}.cwasm", self.engine_key))
+    }
+
+    /// The compiled form of `bytes`, from the cache when a valid entry exists.
+    pub fn load_or_compile(
+        &self,
+        engine: &Engine,
+        bytes: &[u8],
+        component_sha256: &str,
+    ) -> Result<(Component, CacheOutcome)> {
+        let path = self.entry_path(component_sha256);
+        let mut outcome = CacheOutcome::Compiled;
+        match std::fs::read(&path) {
+            Ok(entry) => match verified_payload(&entry) {
+                // SAFETY: the payload was produced by `Component::serialize`
+                // for an engine with the same compatibility hash (it is in the
+                // file name), and its checksum proves it is unchanged since.
+                Some(payload) => match unsafe { Component::deserialize(engine, payload) } {
+                    Ok(component) => return Ok((component, CacheOutcome::Hit)),
+                    Err(_) => outcome = CacheOutcome::Rebuilt,
+                },
+                None => outcome = CacheOutcome::Rebuilt,
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(_) => outcome = CacheOutcome::Rebuilt,
+        }
+        if outcome == CacheOutcome::Rebuilt {
+            let _ = std::fs::remove_file(&path);
+        }
+        let component = Component::new(engine, bytes)?;
+        // A cache that cannot be written only costs time on the next run.
+        let _ = self.store(&path, &component);
+        Ok((component, outcome))
+    }
+
+    fn store(&self, path: &Path, component: &Component) -> Result<()> {
+        let payload = component.serialize()?;
+        std::fs::create_dir_all(&self.dir)
+            .with_context(|| format!("creating cache dir {}", self.dir.display()))?;
+        let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
+        file.write_all(MAGIC)?;
+        file.write_all(&Sha256::digest(&payload))?;
+        file.write_all(&payload)?;
+        file.as_file().sync_all()?;
+        file.persist(path)?;
+        Ok(())
+    }
+}
+
+/// The payload of an entry whose magic and checksum are intact.
+fn verified_payload(entry: &[u8]) -> Option<&[u8]> {
+    let rest = entry.strip_prefix(MAGIC)?;
+    if rest.len() < 32 {
+        return None;
+    }
+    let (checksum, payload) = rest.split_at(32);
+    (Sha256::digest(payload).as_slice() == checksum).then_some(payload)
+}
+
+/// Feeds `Hash` output into sha256, so the key is stable across processes
+/// (unlike `DefaultHasher`, which is only stable within one build).
+struct Sha256Hasher(Sha256);
+
+impl Hasher for Sha256Hasher {
+    fn finish(&self) -> u64 {
+        let digest = self.0.clone().finalize();
+        u64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verified_payload;
+
+    #[test]
+    fn checksum_rejects_truncated_and_flipped_entries() {
+        use sha2::{Digest, Sha256};
+        let payload = b"compiled code".to_vec();
+        let mut entry = super::MAGIC.to_vec();
+        entry.extend_from_slice(&Sha256::digest(&payload));
+        entry.extend_from_slice(&payload);
+        assert_eq!(verified_payload(&entry), Some(&payload[..]));
+        assert_eq!(verified_payload(&entry[..entry.len() - 1]), None);
+        let mut flipped = entry.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert_eq!(verified_payload(&flipped), None);
+        assert_eq!(verified_payload(b"garbage"), None);
+    }
+}

@@ -1,0 +1,156 @@
+//! The scan report: what was scanned, what was found, what failed.
+//!
+//! This is also the `--format json` document; its shape is versioned by
+//! [`SCHEMA`] and described in `host/schema/scan.schema.json`.
+
+pub mod json;
+pub mod terminal;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::plugin::{CacheOutcome, Failure};
+use crate::source::{RepoInfo, SkipReason};
+
+/// Bumped on any incompatible change to the JSON shape.
+pub const SCHEMA: &str = "opgap.scan/1";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanReport {
+    pub schema: &'static str,
+    pub tool: Tool,
+    pub repo: RepoInfo,
+    pub plugins: Vec<PluginSummary>,
+    pub files: FileStats,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<ScanError>,
+    /// True when a file or plugin failed, so some findings may be missing.
+    pub partial: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl Default for Tool {
+    fn default() -> Self {
+        Self {
+            name: "opgap",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PluginSummary {
+    pub name: String,
+    pub version: String,
+    pub api_version: String,
+    pub origin: String,
+    pub sha256: String,
+    pub rules: usize,
+    /// Whether the compiled component came from the cache.
+    pub compile: CacheOutcome,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FileStats {
+    pub scanned: usize,
+    pub skipped: BTreeMap<SkipReason, u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl From<crate::plugin::bindings::Severity> for Severity {
+    fn from(s: crate::plugin::bindings::Severity) -> Self {
+        use crate::plugin::bindings::Severity as W;
+        match s {
+            W::Info => Severity::Info,
+            W::Low => Severity::Low,
+            W::Medium => Severity::Medium,
+            W::High => Severity::High,
+            W::Critical => Severity::Critical,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Repository-relative, `/`-separated.
+    pub path: String,
+    pub line: u32,
+    /// 1-based, in Unicode scalar values.
+    pub column: u32,
+    pub end_line: u32,
+    /// 1-based column just past the match.
+    pub end_column: u32,
+    pub byte_start: u32,
+    pub byte_end: u32,
+    pub rule: String,
+    pub construct: String,
+    pub layer: String,
+    pub severity: Severity,
+    pub confidence: f32,
+    pub message: String,
+    pub evidence: String,
+    pub plugin: String,
+    /// Titles of the headings above the finding, outermost first.
+    pub heading_path: Vec<String>,
+    /// The source line the finding starts on, control characters removed.
+    pub line_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanError {
+    /// The plugin that failed, if a plugin failed.
+    pub plugin: Option<String>,
+    /// The file being processed, if any.
+    pub path: Option<String>,
+    /// The named cause.
+    pub cause: ErrorCause,
+    /// One line for people.
+    pub message: String,
+    /// What the plugin wrote to stderr, when it failed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub stderr: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum ErrorCause {
+    Plugin(Failure),
+    Other { kind: &'static str },
+}
+
+impl ScanReport {
+    pub fn count_by_severity(&self) -> BTreeMap<Severity, usize> {
+        let mut counts = BTreeMap::new();
+        for f in &self.findings {
+            *counts.entry(f.severity).or_default() += 1;
+        }
+        counts
+    }
+}

@@ -1,0 +1,327 @@
+//! `opgap scan`: read the sources, parse each file, run every detector on
+//! it in parallel, and assemble one report.
+//!
+//! Work is split by file across worker threads. Each worker owns one
+//! instance of every plugin, so compiled patterns and warmed-up guest state
+//! are reused from one document to the next. Results are put back in file
+//! order, so the report is the same whatever the number of threads.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Result;
+
+use crate::parse::lines::LineIndex;
+use crate::parse::{format_for_path, parse_document};
+use crate::plugin::{CallError, DetectorInstance, DetectorPlugin, Limits, Runtime, builtin};
+use crate::report::{
+    ErrorCause, FileStats, Finding, PluginSummary, SCHEMA, ScanError, ScanReport, Tool,
+};
+use crate::source::{self, Selection, SourceFile};
+
+/// Guest code runs on the worker's own stack; leave room above wasmtime's
+/// `max_wasm_stack` for the host frames around it.
+const WORKER_STACK_BYTES: usize = 16 << 20;
+
+/// Longest source line carried in a finding.
+const MAX_LINE_TEXT: usize = 1000;
+
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub root: PathBuf,
+    pub selection: Selection,
+    /// Extra detector components, by path.
+    pub plugin_files: Vec<PathBuf>,
+    pub builtin_plugins: bool,
+    pub limits: Limits,
+    pub cache_dir: Option<PathBuf>,
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+    /// A plugin that fails this many times is not called again in this
+    /// scan, so a broken plugin does not cost its deadline on every file.
+    /// 0 never disables.
+    pub max_plugin_failures: usize,
+}
+
+pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
+    let runtime = Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
+    let mut errors = Vec::new();
+    let plugins = load_plugins(&runtime, options, &mut errors);
+
+    let sources = source::read(&options.root, &options.selection)?;
+    for (path, message) in &sources.errors {
+        errors.push(ScanError {
+            plugin: None,
+            path: Some(path.clone()).filter(|p| !p.is_empty()),
+            cause: ErrorCause::Other { kind: "unreadable" },
+            message: message.clone(),
+            stderr: String::new(),
+        });
+    }
+
+    let outcome = run_detectors(&plugins, &sources.repo.name, &sources.files, options);
+    errors.extend(outcome.errors);
+    for (plugin, failures) in plugins.iter().zip(&outcome.failures_per_plugin) {
+        let failures = failures.load(Ordering::Relaxed);
+        if is_disabled(failures, options.max_plugin_failures) {
+            errors.push(ScanError {
+                plugin: Some(plugin.name().to_string()),
+                path: None,
+                cause: ErrorCause::Other {
+                    kind: "plugin-disabled",
+                },
+                message: format!(
+                    "plugin {} disabled after {failures} failures; later files were not checked by it",
+                    plugin.name()
+                ),
+                stderr: String::new(),
+            });
+        }
+    }
+
+    let partial = !errors.is_empty();
+    Ok(ScanReport {
+        schema: SCHEMA,
+        tool: Tool::default(),
+        repo: sources.repo,
+        plugins: plugins.iter().map(summarize).collect(),
+        files: FileStats {
+            scanned: sources.files.len(),
+            skipped: sources.skipped,
+        },
+        findings: outcome.findings,
+        errors,
+        partial,
+    })
+}
+
+fn is_disabled(failures: usize, max: usize) -> bool {
+    max > 0 && failures >= max
+}
+
+fn summarize(p: &DetectorPlugin) -> PluginSummary {
+    PluginSummary {
+        name: p.info.name.clone(),
+        version: p.info.version.clone(),
+        api_version: p.info.api_version.clone(),
+        origin: p.origin.clone(),
+        sha256: p.sha256.clone(),
+        rules: p.info.rules.len(),
+        compile: p.cache,
+    }
+}
+
+fn load_plugins(
+    runtime: &Runtime,
+    options: &ScanOptions,
+    errors: &mut Vec<ScanError>,
+) -> Vec<DetectorPlugin> {
+    let mut plugins = Vec::new();
+    let mut load = |origin: String, bytes: Result<Vec<u8>, String>| {
+        let result = bytes
+            .map_err(|message| CallError::from(crate::plugin::Failure::Load { message }))
+            .and_then(|bytes| DetectorPlugin::load(runtime, &origin, &bytes));
+        match result {
+            Ok(p) => plugins.push(p),
+            Err(e) => errors.push(ScanError {
+                plugin: Some(origin.clone()),
+                path: None,
+                message: format!("plugin {origin}: {}", e.failure),
+                cause: ErrorCause::Plugin(e.failure),
+                stderr: e.stderr,
+            }),
+        }
+    };
+    if options.builtin_plugins {
+        for (name, bytes) in builtin::detectors() {
+            load(format!("builtin:{name}"), Ok(bytes.to_vec()));
+        }
+    }
+    for path in &options.plugin_files {
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+        load(path.display().to_string(), bytes);
+    }
+    plugins
+}
+
+struct Outcome {
+    findings: Vec<Finding>,
+    errors: Vec<ScanError>,
+    failures_per_plugin: Vec<AtomicUsize>,
+}
+
+/// Per-file results, kept apart until they are merged in file order.
+#[derive(Default)]
+struct FileResult {
+    findings: Vec<Finding>,
+    errors: Vec<ScanError>,
+}
+
+fn run_detectors(
+    plugins: &[DetectorPlugin],
+    repo: &str,
+    files: &[SourceFile],
+    options: &ScanOptions,
+) -> Outcome {
+    let jobs = match options.jobs {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let failures: Vec<AtomicUsize> = plugins.iter().map(|_| AtomicUsize::new(0)).collect();
+    let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::with_capacity(files.len()));
+
+    std::thread::scope(|scope| {
+        for worker in 0..jobs {
+            let (next, failures, results) = (&next, &failures, &results);
+            std::thread::Builder::new()
+                .name(format!("opgap-worker-{worker}"))
+                .stack_size(WORKER_STACK_BYTES)
+                .spawn_scoped(scope, move || {
+                    let mut instances: Vec<DetectorInstance> =
+                        plugins.iter().map(|p| p.instance()).collect();
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break };
+                        let max_failures = options.max_plugin_failures;
+                        done.push((
+                            i,
+                            check_file(&mut instances, failures, max_failures, repo, file),
+                        ));
+                    }
+                    results
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .extend(done);
+                })
+                .expect("spawn scan worker");
+        }
+    });
+
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    let mut outcome = Outcome {
+        findings: Vec::new(),
+        errors: Vec::new(),
+        failures_per_plugin: failures,
+    };
+    for (_, r) in results {
+        outcome.findings.extend(r.findings);
+        outcome.errors.extend(r.errors);
+    }
+    outcome
+}
+
+fn check_file(
+    instances: &mut [DetectorInstance],
+    failures: &[AtomicUsize],
+    max_failures: usize,
+    repo: &str,
+    file: &SourceFile,
+) -> FileResult {
+    let mut result = FileResult::default();
+    let Some(format) = format_for_path(&file.path) else {
+        return result;
+    };
+    let doc = parse_document(repo, &file.path, format, &file.text);
+    let lines = LineIndex::new(&file.text);
+    let mut seen = HashSet::new();
+
+    for (instance, failures) in instances.iter_mut().zip(failures) {
+        if is_disabled(failures.load(Ordering::Relaxed), max_failures) {
+            continue;
+        }
+        let plugin = instance.plugin().name().to_string();
+        match instance.detect(&doc, &file.text) {
+            Ok(detected) => {
+                if !detected.checked.rejected.is_empty() {
+                    result.errors.push(ScanError {
+                        plugin: Some(plugin.clone()),
+                        path: Some(file.path.clone()),
+                        cause: ErrorCause::Other {
+                            kind: "rejected-findings",
+                        },
+                        message: format!(
+                            "plugin {plugin} on {}: {} finding(s) rejected: {}",
+                            file.path,
+                            detected.checked.rejected.len(),
+                            detected.checked.rejected.join("; ")
+                        ),
+                        stderr: String::new(),
+                    });
+                }
+                for f in detected.checked.findings {
+                    if !seen.insert((plugin.clone(), f.rule_id.clone(), f.span.start, f.span.end)) {
+                        continue;
+                    }
+                    result
+                        .findings
+                        .push(to_report(&plugin, &file.path, &doc, &lines, f));
+                }
+            }
+            Err(e) => {
+                failures.fetch_add(1, Ordering::Relaxed);
+                result.errors.push(ScanError {
+                    plugin: Some(plugin.clone()),
+                    path: Some(file.path.clone()),
+                    message: format!("plugin {plugin} failed on {}: {}", file.path, e.failure),
+                    cause: ErrorCause::Plugin(e.failure),
+                    stderr: e.stderr,
+                });
+            }
+        }
+    }
+    result.findings.sort_by(|a, b| {
+        (a.byte_start, a.byte_end, &a.plugin, &a.rule).cmp(&(
+            b.byte_start,
+            b.byte_end,
+            &b.plugin,
+            &b.rule,
+        ))
+    });
+    result
+}
+
+fn to_report(
+    plugin: &str,
+    path: &str,
+    doc: &crate::plugin::bindings::Document,
+    lines: &LineIndex,
+    f: crate::plugin::bindings::Finding,
+) -> Finding {
+    let (line, column) = lines.position(f.span.start as usize);
+    let (end_line, end_column) = lines.position(f.span.end as usize);
+    // The nearest block at or before the match that contains it names its
+    // section; blocks are sorted by start, so this is a binary search.
+    let before = doc.blocks.partition_point(|b| b.span.start <= f.span.start);
+    let heading_path = doc.blocks[..before]
+        .iter()
+        .rev()
+        .take(64)
+        .find(|b| f.span.end <= b.span.end)
+        .map(|b| b.heading_path.clone())
+        .unwrap_or_default();
+    Finding {
+        path: path.to_string(),
+        line,
+        column,
+        end_line,
+        end_column,
+        byte_start: f.span.start,
+        byte_end: f.span.end,
+        rule: f.rule_id,
+        construct: f.construct,
+        layer: f.layer,
+        severity: f.severity.into(),
+        confidence: f.confidence,
+        message: f.message,
+        evidence: f.evidence,
+        plugin: plugin.to_string(),
+        heading_path,
+        line_text: crate::plugin::clean(lines.line_text(line), MAX_LINE_TEXT),
+    }
+}

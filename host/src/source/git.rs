@@ -1,0 +1,65 @@
+//! Files of one commit, read from the object database with git2 (the
+//! working tree is not touched, so uncommitted edits do not leak in).
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use git2::{ObjectType, Repository, TreeWalkMode, TreeWalkResult};
+
+use super::{MAX_FILE_BYTES, RepoInfo, SkipReason, Sources};
+
+const MODE_SYMLINK: i32 = 0o120000;
+
+pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) -> Result<Sources> {
+    let commit = repo
+        .revparse_single(rev)
+        .and_then(|o| o.peel_to_commit())
+        .with_context(|| {
+            if rev == "HEAD" && repo.is_empty().unwrap_or(false) {
+                format!("{} is a git repository without commits", root.display())
+            } else {
+                format!("cannot resolve revision {rev:?} in {}", root.display())
+            }
+        })?;
+    let tree = commit.tree()?;
+    let mut sources = Sources::new(RepoInfo {
+        name,
+        root: root.to_path_buf(),
+        mode: "git",
+        revision: Some(commit.id().to_string()),
+    });
+    let odb = repo.odb()?;
+    tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
+        let Ok(file_name) = entry.name() else {
+            sources.skip(SkipReason::NotUtf8);
+            return TreeWalkResult::Ok;
+        };
+        let path = format!("{dir}{file_name}");
+        match entry.kind() {
+            Some(ObjectType::Tree) => {}
+            Some(ObjectType::Commit) => sources.skip(SkipReason::Submodule),
+            Some(ObjectType::Blob) if entry.filemode() == MODE_SYMLINK => {
+                sources.skip(SkipReason::Symlink)
+            }
+            Some(ObjectType::Blob) => {
+                if crate::parse::format_for_path(&path).is_none() {
+                    sources.skip(SkipReason::Unsupported);
+                    return TreeWalkResult::Ok;
+                }
+                match odb.read_header(entry.id()) {
+                    Ok((size, _)) if size as u64 > MAX_FILE_BYTES => {
+                        sources.skip(SkipReason::TooLarge)
+                    }
+                    Ok(_) => match repo.find_blob(entry.id()) {
+                        Ok(blob) => sources.offer(path, blob.content().to_vec()),
+                        Err(e) => sources.unreadable(path, e.message().to_string()),
+                    },
+                    Err(e) => sources.unreadable(path, e.message().to_string()),
+                }
+            }
+            _ => sources.skip(SkipReason::Unsupported),
+        }
+        TreeWalkResult::Ok
+    })?;
+    Ok(sources)
+}

@@ -1,0 +1,141 @@
+//! Where runbooks come from: a git revision's tree, a working tree, or a
+//! plain folder. Every file is either read or skipped with a counted reason.
+
+mod folder;
+mod git;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+/// Files larger than this are skipped, not read.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// The tree of a revision (`HEAD` by default).
+    Revision(String),
+    /// The files on disk, honouring `.gitignore`.
+    Worktree,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// Not a format opgap reads.
+    Unsupported,
+    Binary,
+    NotUtf8,
+    TooLarge,
+    Symlink,
+    Submodule,
+    LfsPointer,
+    /// Could not be read (the error is reported too).
+    Unreadable,
+}
+
+impl SkipReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Unsupported => "unsupported",
+            SkipReason::Binary => "binary",
+            SkipReason::NotUtf8 => "not-utf8",
+            SkipReason::TooLarge => "too-large",
+            SkipReason::Symlink => "symlink",
+            SkipReason::Submodule => "submodule",
+            SkipReason::LfsPointer => "lfs-pointer",
+            SkipReason::Unreadable => "unreadable",
+        }
+    }
+}
+
+pub struct SourceFile {
+    /// Repository-relative, `/`-separated.
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RepoInfo {
+    pub name: String,
+    pub root: PathBuf,
+    /// `git` (a commit's tree), `worktree` or `folder`.
+    pub mode: &'static str,
+    /// The commit scanned, for `git` mode.
+    pub revision: Option<String>,
+}
+
+pub struct Sources {
+    pub repo: RepoInfo,
+    pub files: Vec<SourceFile>,
+    pub skipped: BTreeMap<SkipReason, u64>,
+    /// Files that could not be read: (path, message).
+    pub errors: Vec<(String, String)>,
+}
+
+impl Sources {
+    fn new(repo: RepoInfo) -> Self {
+        Self {
+            repo,
+            files: Vec::new(),
+            skipped: BTreeMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn skip(&mut self, reason: SkipReason) {
+        *self.skipped.entry(reason).or_default() += 1;
+    }
+
+    /// Keep the bytes of a file in a format opgap reads if they are text.
+    fn offer(&mut self, path: String, bytes: Vec<u8>) {
+        if bytes.starts_with(b"version https://git-lfs.github.com/spec/") {
+            return self.skip(SkipReason::LfsPointer);
+        }
+        if memchr::memchr(0, &bytes[..bytes.len().min(8000)]).is_some() {
+            return self.skip(SkipReason::Binary);
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => self.files.push(SourceFile { path, text }),
+            Err(_) => self.skip(SkipReason::NotUtf8),
+        }
+    }
+
+    fn unreadable(&mut self, path: String, message: String) {
+        self.skip(SkipReason::Unreadable);
+        self.errors.push((path, message));
+    }
+}
+
+/// Read the runbooks under `root`. A git repository is read at the selected
+/// revision; anything else is read as a folder.
+pub fn read(root: &Path, selection: &Selection) -> Result<Sources> {
+    let root = root
+        .canonicalize()
+        .with_context(|| format!("cannot open {}", root.display()))?;
+    let name = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| root.display().to_string());
+    let mut sources = match git2::Repository::open(&root) {
+        Ok(repo) => match selection {
+            Selection::Revision(rev) => git::read_revision(&repo, rev, name, &root)?,
+            Selection::Worktree => folder::read(&root, name, "worktree")?,
+        },
+        Err(_) => {
+            if let Selection::Revision(rev) = selection
+                && rev != "HEAD"
+            {
+                anyhow::bail!(
+                    "{} is not a git repository, so --rev {rev} cannot be read",
+                    root.display()
+                );
+            }
+            folder::read(&root, name, "folder")?
+        }
+    };
+    sources.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(sources)
+}

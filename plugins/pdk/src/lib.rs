@@ -1,0 +1,55 @@
+//! Guest SDK for opgap plugins.
+//!
+//! A detector plugin implements [`detector::Guest`] and registers it with
+//! [`export_detector!`]. The types (`Document`, `Block`, `Finding`, ...) come
+//! from the `opgap:plugin` WIT package in the repository's `wit/` folder.
+//!
+//! ```ignore
+//! use opgap_pdk::detector::Guest;
+//! use opgap_pdk::types::{Document, Finding, PluginInfo};
+//!
+//! struct Mine;
+//! impl Guest for Mine {
+//!     fn info() -> PluginInfo { /* ... */ }
+//!     fn detect(doc: Document) -> Vec<Finding> { /* ... */ }
+//! }
+//! opgap_pdk::export_detector!(Mine);
+//! ```
+
+// The generated code names this crate by its public path.
+extern crate self as opgap_pdk;
+
+/// Bindings for the `detector` world.
+pub mod detector {
+    wit_bindgen::generate!({
+        path: "../../wit",
+        world: "detector",
+        pub_export_macro: true,
+        export_macro_name: "export_detector",
+        default_bindings_module: "opgap_pdk::detector",
+        runtime_path: "opgap_pdk::__rt",
+        additional_derives: [PartialEq],
+    });
+}
+
+/// The wit-bindgen runtime, named by the generated export macro so that
+/// plugin crates need no direct wit-bindgen dependency.
+#[doc(hidden)]
+pub use wit_bindgen::rt as __rt;
+
+/// Registers a type implementing [`detector::Guest`] as the component's exports.
+pub use detector::export_detector;
+
+/// The shared records of the contract.
+pub use detector::opgap::plugin::types;
+
+/// The version of the WIT package this SDK was generated from. Put it in
+/// `PluginInfo::api_version`.
+pub const API_VERSION: &str = "0.1.0";
+
+pub mod text;
+
+/// Send a line to the host's bounded plugin log.
+pub fn log(level: detector::opgap::plugin::host::Level, message: &str) {
+    detector::opgap::plugin::host::log(level, message);
+}

@@ -1,0 +1,43 @@
+//! The compiled-component cache: reused on the second run, rebuilt when
+//! damaged.
+
+use crate::support::*;
+
+fn compile_outcome(run: &Run) -> String {
+    run.json["plugins"][0]["compile"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_second_run_loads_compiled_plugins_from_the_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let repo = Repo::new();
+    repo.write("a.md", "vMotion\n").commit("a");
+    let first = scan_json(cache.path(), repo.path(), &[]);
+    assert_eq!(compile_outcome(&first), "compiled");
+    let second = scan_json(cache.path(), repo.path(), &[]);
+    assert_eq!(compile_outcome(&second), "hit");
+    assert_eq!(first.json["findings"], second.json["findings"]);
+}
+
+#[test]
+fn a_corrupted_cache_entry_is_detected_and_rebuilt() {
+    let cache = tempfile::tempdir().unwrap();
+    let repo = Repo::new();
+    repo.write("a.md", "vMotion\n").commit("a");
+    scan_json(cache.path(), repo.path(), &[]);
+    for entry in std::fs::read_dir(cache.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0xff;
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let run = scan_json(cache.path(), repo.path(), &[]);
+    assert_eq!(compile_outcome(&run), "rebuilt");
+    assert_eq!(run.plugin_findings("vsphere"), 1);
+    let again = scan_json(cache.path(), repo.path(), &[]);
+    assert_eq!(compile_outcome(&again), "hit");
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests: the real `opgap` binary on real git repositories that
+//! each test builds in a temporary folder.
+
+mod support;
+
+mod cache;
+mod sandbox;
+mod scan;

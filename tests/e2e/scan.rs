@@ -1,0 +1,240 @@
+//! `opgap scan` on git repositories: exact findings, revisions, skipping.
+
+use crate::support::*;
+
+const PATCHING: &str = "\
+# Host patching
+
+Hosts run ESXi and are managed from vCenter.
+
+1. Check DRS is fully automated.
+2. Evacuate the host:
+
+   ```powershell
+   Connect-VIServer -Server vc01
+   Move-VM -VM web01 -Destination esx02
+   ```
+
+## Unrelated
+
+Take a ZFS snapshot with `zfs snapshot tank@now`.
+";
+
+#[test]
+fn scan_reports_exact_findings_with_lines_and_columns() {
+    let repo = Repo::new();
+    repo.write("runbooks/patching.md", PATCHING)
+        .commit("add runbook");
+
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    assert_eq!(run.code(), 0, "stderr: {}", run.stderr());
+    assert_eq!(
+        run.locations(),
+        vec![
+            (
+                "runbooks/patching.md".into(),
+                3,
+                11,
+                "vsphere/product-esxi".into()
+            ),
+            (
+                "runbooks/patching.md".into(),
+                3,
+                37,
+                "vsphere/product-vcenter".into()
+            ),
+            ("runbooks/patching.md".into(), 5, 10, "vsphere/drs".into()),
+            (
+                "runbooks/patching.md".into(),
+                9,
+                4,
+                "vsphere/vcenter-session".into()
+            ),
+            (
+                "runbooks/patching.md".into(),
+                10,
+                4,
+                "vsphere/move-vm".into()
+            ),
+        ]
+    );
+    let f = &run.findings()[3];
+    assert_eq!(f["construct"], "vmware.vcenter.session");
+    assert_eq!(f["layer"], "lifecycle");
+    assert_eq!(f["severity"], "high");
+    assert_eq!(f["plugin"], "vsphere");
+    assert_eq!(f["end_line"], 9);
+    assert_eq!(f["evidence"], "Connect-VIServer");
+    assert_eq!(f["line_text"], "   Connect-VIServer -Server vc01");
+    assert_eq!(f["heading_path"], serde_json::json!(["Host patching"]));
+    assert_eq!(run.json["schema"], "opgap.scan/1");
+    assert_eq!(run.json["partial"], false);
+    assert_eq!(run.json["repo"]["mode"], "git");
+    assert_eq!(
+        run.json["repo"]["revision"].as_str().unwrap(),
+        repo.git(&["rev-parse", "HEAD"])
+    );
+}
+
+#[test]
+fn terminal_output_groups_by_file_with_code_frames() {
+    let repo = Repo::new();
+    repo.write("a.md", "Use vMotion here.\n")
+        .write("b/c.ps1", "Connect-VIServer vc01\n")
+        .commit("two files");
+    let out = opgap(shared_cache()).arg(repo.path()).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    let expected_a = "a.md\n  a.md:1:5  high  vmware.vmotion  [vsphere/vmotion]\n";
+    assert!(stdout.starts_with(expected_a), "got:\n{stdout}");
+    assert!(stdout.contains("    1 │ Use vMotion here.\n      │     ^^^^^^^\n"));
+    assert!(stdout.contains("\nb/c.ps1\n  b/c.ps1:1:1  high  vmware.vcenter.session"));
+    assert!(stdout.contains("2 findings in 2 files (2 high)"));
+}
+
+#[test]
+fn head_revision_and_worktree_are_different_inputs() {
+    let repo = Repo::new();
+    repo.write("r.md", "Uses vSAN.\n").commit("v1");
+    repo.write("r.md", "Uses vSAN and vMotion.\n").commit("v2");
+    // An uncommitted edit is only visible with --worktree.
+    repo.write("r.md", "Uses vSAN, vMotion and Storage vMotion.\n");
+    let rules = |extra: &[&str]| -> Vec<String> {
+        scan_json(shared_cache(), repo.path(), extra)
+            .locations()
+            .into_iter()
+            .map(|l| l.3)
+            .collect()
+    };
+    assert_eq!(rules(&[]), vec!["vsphere/vsan", "vsphere/vmotion"]);
+    assert_eq!(rules(&["--rev", "HEAD~1"]), vec!["vsphere/vsan"]);
+    assert_eq!(
+        rules(&["--worktree"]),
+        vec!["vsphere/vsan", "vsphere/vmotion", "vsphere/storage-vmotion"]
+    );
+}
+
+#[test]
+fn unreadable_kinds_of_file_are_skipped_and_counted() {
+    let repo = Repo::new();
+    repo.write("ok.md", "vCenter\n")
+        .write("logo.png", [0x89, b'P', b'N', b'G', 0, 0])
+        .write("bin.md", b"vCenter\0\x01\x02")
+        .write("latin1.md", b"caf\xe9 vCenter")
+        .write(
+            "big.lfs.md",
+            "version https://git-lfs.github.com/spec/v1\noid sha256:ab\n",
+        );
+    std::os::unix::fs::symlink("/etc/passwd", repo.path().join("passwd.md")).unwrap();
+    repo.commit("mixed");
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.json["files"]["scanned"], 1);
+    assert_eq!(
+        run.json["files"]["skipped"],
+        serde_json::json!({"unsupported": 1, "binary": 1, "not-utf8": 1, "symlink": 1, "lfs-pointer": 1})
+    );
+    assert_eq!(run.locations().len(), 1);
+}
+
+#[test]
+fn plain_folders_and_crlf_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("w.md"),
+        "# T\r\n\r\nFirst\r\nthen vMotion\r\n",
+    )
+    .unwrap();
+    let run = scan_json(shared_cache(), dir.path(), &[]);
+    assert_eq!(run.json["repo"]["mode"], "folder");
+    assert_eq!(
+        run.locations(),
+        vec![("w.md".into(), 4, 6, "vsphere/vmotion".into())]
+    );
+}
+
+#[test]
+fn the_sample_corpus_finds_vmware_and_not_the_trap_words() {
+    let repo = Repo::new();
+    copy_dir(&workspace().join("corpus/acme-runbooks"), repo.path());
+    repo.commit("corpus");
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let locations = run.locations();
+    let has = |path: &str, line: u64, rule: &str| {
+        locations
+            .iter()
+            .any(|(p, l, _, r)| p == path && *l == line && r == rule)
+    };
+    assert!(has(
+        "runbooks/host-patching.md",
+        24,
+        "vsphere/vcenter-session"
+    ));
+    assert!(has("runbooks/host-patching.md", 25, "vsphere/move-vm"));
+    assert!(has("runbooks/host-patching.md", 18, "vsphere/vmotion"));
+    assert!(has(
+        "runbooks/snapshot-before-change.md",
+        11,
+        "vsphere/snapshot-cmd"
+    ));
+    assert!(has(
+        "runbooks/storage-housekeeping.md",
+        9,
+        "vsphere/datastore-path"
+    ));
+    // ZFS snapshots, Kubernetes VolumeSnapshots and AWS DRS are not vSphere.
+    for (path, line, _, rule) in &locations {
+        let trap = (path == "runbooks/storage-housekeeping.md" && *line >= 11)
+            || (path == "scripts/dr-drill.sh" && rule != "vsphere/product-vsphere");
+        assert!(!trap, "false positive {path}:{line} {rule}");
+    }
+}
+
+#[test]
+fn a_missing_path_is_a_fatal_error_that_names_it() {
+    let out = opgap(shared_cache())
+        .arg("/nonexistent/runbooks")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("/nonexistent/runbooks"), "{stderr}");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn json_reports_match_the_published_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("host/schema/scan.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
+    let repo = Repo::new();
+    repo.write("a.md", "Use vMotion.\n")
+        .write("b.png", [0u8, 1, 2])
+        .commit("a");
+    let bad = repo.path().join("bad.wasm");
+    std::fs::write(&bad, b"nope").unwrap();
+    // A clean report and one with errors both validate.
+    for extra in [vec![], vec!["--plugin", bad.to_str().unwrap()]] {
+        let run = scan_json(shared_cache(), repo.path(), &extra);
+        let problems: Vec<String> = validator
+            .iter_errors(&run.json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}\n{:#}", run.json);
+    }
+}

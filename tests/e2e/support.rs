@@ -1,0 +1,183 @@
+//! Helpers: build git repositories, run the binary, build test guests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A git repository in a temporary folder.
+pub struct Repo {
+    pub dir: TempDir,
+}
+
+impl Repo {
+    pub fn new() -> Self {
+        let repo = Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, path: &str, contents: impl AsRef<[u8]>) -> &Self {
+        let full = self.dir.path().join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, contents).unwrap();
+        self
+    }
+
+    pub fn commit(&self, message: &str) -> &Self {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+        self
+    }
+
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("GIT_AUTHOR_NAME", "opgap tests")
+            .env("GIT_AUTHOR_EMAIL", "tests@opgap.invalid")
+            .env("GIT_COMMITTER_NAME", "opgap tests")
+            .env("GIT_COMMITTER_EMAIL", "tests@opgap.invalid")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.dir.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+/// The workspace root (where `corpus/` lives).
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// The target directory the test binary was built into.
+fn target_dir() -> PathBuf {
+    // target/debug/opgap → target/
+    Path::new(env!("CARGO_BIN_EXE_opgap"))
+        .ancestors()
+        .nth(2)
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A compiled-component cache shared by the tests that do not test the
+/// cache itself, so each component is compiled once per test run.
+pub fn shared_cache() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| target_dir().join("e2e-component-cache"))
+}
+
+/// `opgap scan` with the given compiled-component cache.
+pub fn opgap(cache: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
+    cmd.env("NO_COLOR", "1");
+    cmd.arg("scan").arg("--cache-dir").arg(cache);
+    cmd
+}
+
+pub struct Run {
+    pub output: Output,
+    pub json: Value,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().expect("exited normally")
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+    pub fn findings(&self) -> &Vec<Value> {
+        self.json["findings"].as_array().expect("findings array")
+    }
+    /// (path, line, column, rule) of every finding.
+    pub fn locations(&self) -> Vec<(String, u64, u64, String)> {
+        self.findings()
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                    f["column"].as_u64().unwrap(),
+                    f["rule"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    }
+    pub fn errors(&self) -> &Vec<Value> {
+        self.json["errors"].as_array().expect("errors array")
+    }
+    pub fn plugin_findings(&self, plugin: &str) -> usize {
+        self.findings()
+            .iter()
+            .filter(|f| f["plugin"] == plugin)
+            .count()
+    }
+}
+
+/// Run a JSON scan of `path` with extra arguments.
+pub fn scan_json(cache: &Path, path: &Path, extra: &[&str]) -> Run {
+    let output = opgap(cache)
+        .arg(path)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .expect("opgap runs");
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}); stderr:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    Run { output, json }
+}
+
+/// The hostile test guest, built once per test process for wasm32-wasip2.
+pub fn hostile_guest() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| build_guest("opgap-guest-hostile", "opgap_guest_hostile.wasm"))
+}
+
+fn build_guest(package: &str, file: &str) -> PathBuf {
+    let target = target_dir().join("wasm-plugins");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .current_dir(workspace())
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-wasip2",
+            "-p",
+            package,
+        ])
+        .arg("--target-dir")
+        .arg(&target)
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "building {package} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    target.join("wasm32-wasip2/release").join(file)
+}
