@@ -5,8 +5,8 @@ wasmtime::component::bindgen!({
     world: "detector",
 });
 
-pub use opgap::plugin::host;
-pub use opgap::plugin::types::*;
+pub use self::opgap::plugin::host;
+pub use self::opgap::plugin::types::*;
 
 /// The WIT package version this host implements.
 pub const API_VERSION: &str = "0.1.0";

@@ -39,7 +39,7 @@ impl DetectorPlugin {
             }
             .into());
         }
-        if !wasmparser_is_component(bytes) {
+        if !looks_like_component(bytes) {
             return Err(Failure::Load {
                 message: "not a WebAssembly component (build it for wasm32-wasip2, \
                           or wrap a core module with `wasm-tools component new`)"
@@ -114,7 +114,7 @@ fn api_compatible(plugin: &str) -> bool {
     }
 }
 
-fn wasmparser_is_component(bytes: &[u8]) -> bool {
+fn looks_like_component(bytes: &[u8]) -> bool {
     // The preamble of a component: magic, then version 0x0d and layer 1.
     bytes.len() >= 8 && bytes[..4] == *b"\0asm" && bytes[6..8] == [1, 0]
 }
