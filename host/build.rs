@@ -1,4 +1,4 @@
-//! Builds the built-in plugins (`plugins/<name>`, except the SDK) for
+//! Builds the built-in plugins (`plugins/<name>`, package `opgap-plugin-<name>`) for
 //! `wasm32-wasip2` and embeds them, so `cargo build` alone yields a complete
 //! `opgap` binary.
 //!
@@ -42,15 +42,17 @@ fn main() {
     fs::write(out_dir.join("builtin_plugins.rs"), generated).unwrap();
 }
 
-/// Every folder of `plugins/` with a Cargo.toml, except the SDK. Each is the
-/// package `opgap-plugin-<folder>`.
+/// Every folder `plugins/<name>` whose package is `opgap-plugin-<name>`
+/// (the SDK and the catalogue are libraries, not plugins).
 fn builtin_plugins(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .expect("plugins/ folder")
         .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("Cargo.toml").is_file())
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|name| name != "pdk")
+        .filter(|name| {
+            fs::read_to_string(dir.join(name).join("Cargo.toml"))
+                .is_ok_and(|manifest| manifest.contains(&format!("name = \"opgap-plugin-{name}\"")))
+        })
         .collect();
     names.sort();
     names

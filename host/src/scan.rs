@@ -6,7 +6,7 @@
 //! are reused from one document to the next. Results are put back in file
 //! order, so the report is the same whatever the number of threads.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -229,7 +229,6 @@ fn check_file(
     };
     let doc = parse_document(repo, &file.path, format, &file.text);
     let lines = LineIndex::new(&file.text);
-    let mut seen = HashSet::new();
 
     for (instance, failures) in instances.iter_mut().zip(failures) {
         if is_disabled(failures.load(Ordering::Relaxed), max_failures) {
@@ -255,9 +254,6 @@ fn check_file(
                     });
                 }
                 for f in detected.checked.findings {
-                    if !seen.insert((plugin.clone(), f.rule_id.clone(), f.span.start, f.span.end)) {
-                        continue;
-                    }
                     result
                         .findings
                         .push(to_report(&plugin, &file.path, &doc, &lines, f));
@@ -275,15 +271,42 @@ fn check_file(
             }
         }
     }
-    result.findings.sort_by(|a, b| {
-        (a.byte_start, a.byte_end, &a.plugin, &a.rule).cmp(&(
-            b.byte_start,
-            b.byte_end,
-            &b.plugin,
-            &b.rule,
-        ))
-    });
+    result.findings = merge_overlaps(result.findings);
     result
+}
+
+/// Order findings by position and keep one finding per construct where
+/// spans nest: two plugins (or rules) that report one construct at the same
+/// words are one finding, and the widest match speaks for it. Linear after
+/// the sort: for each construct, the furthest end kept so far.
+fn merge_overlaps(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.sort_by(|a, b| {
+        (
+            a.byte_start,
+            std::cmp::Reverse(a.byte_end),
+            &a.plugin,
+            &a.rule,
+        )
+            .cmp(&(
+                b.byte_start,
+                std::cmp::Reverse(b.byte_end),
+                &b.plugin,
+                &b.rule,
+            ))
+    });
+    let mut reach: HashMap<String, u32> = HashMap::new();
+    findings.retain(|f| match reach.get_mut(&f.construct) {
+        Some(end) if f.byte_end <= *end => false,
+        Some(end) => {
+            *end = f.byte_end;
+            true
+        }
+        None => {
+            reach.insert(f.construct.clone(), f.byte_end);
+            true
+        }
+    });
+    findings
 }
 
 fn to_report(

@@ -43,7 +43,7 @@ fn the_builtin_findings_survive(run: &Run) {
         .filter(|l| l.0 == "runbooks/move.md")
         .map(|l| l.3)
         .collect();
-    assert_eq!(vsphere, vec!["vsphere/vmotion", "vsphere/vsan"]);
+    assert_eq!(vsphere, vec!["vmware.vmotion", "vmware.vsan.cluster"]);
 }
 
 /// The error the hostile guest caused on probe.md.

@@ -35,34 +35,49 @@ fn scan_reports_exact_findings_with_lines_and_columns() {
                 "runbooks/patching.md".into(),
                 3,
                 11,
-                "vsphere/product-esxi".into()
+                "vmware.product.esxi".into()
             ),
             (
                 "runbooks/patching.md".into(),
                 3,
                 37,
-                "vsphere/product-vcenter".into()
+                "vmware.product.vcenter".into()
             ),
-            ("runbooks/patching.md".into(), 5, 10, "vsphere/drs".into()),
+            ("runbooks/patching.md".into(), 5, 10, "vmware.drs".into()),
             (
                 "runbooks/patching.md".into(),
                 9,
                 4,
-                "vsphere/vcenter-session".into()
+                "vmware.vcenter.session".into()
             ),
             (
                 "runbooks/patching.md".into(),
                 10,
                 4,
-                "vsphere/move-vm".into()
+                "vmware.vmotion".into()
             ),
+        ]
+    );
+    let rules: Vec<&str> = run
+        .findings()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            "vsphere/product.esxi",
+            "vsphere/product.vcenter",
+            "vsphere/drs.weak",
+            "powercli/vcenter.session",
+            "powercli/vmotion.weak"
         ]
     );
     let f = &run.findings()[3];
     assert_eq!(f["construct"], "vmware.vcenter.session");
     assert_eq!(f["layer"], "lifecycle");
     assert_eq!(f["severity"], "high");
-    assert_eq!(f["plugin"], "vsphere");
+    assert_eq!(f["plugin"], "powercli");
     assert_eq!(f["end_line"], 9);
     assert_eq!(f["evidence"], "Connect-VIServer");
     assert_eq!(f["line_text"], "   Connect-VIServer -Server vc01");
@@ -99,18 +114,28 @@ fn head_revision_and_worktree_are_different_inputs() {
     repo.write("r.md", "Uses vSAN and vMotion.\n").commit("v2");
     // An uncommitted edit is only visible with --worktree.
     repo.write("r.md", "Uses vSAN, vMotion and Storage vMotion.\n");
-    let rules = |extra: &[&str]| -> Vec<String> {
+    let constructs = |extra: &[&str]| -> Vec<String> {
         scan_json(shared_cache(), repo.path(), extra)
             .locations()
             .into_iter()
             .map(|l| l.3)
             .collect()
     };
-    assert_eq!(rules(&[]), vec!["vsphere/vsan", "vsphere/vmotion"]);
-    assert_eq!(rules(&["--rev", "HEAD~1"]), vec!["vsphere/vsan"]);
     assert_eq!(
-        rules(&["--worktree"]),
-        vec!["vsphere/vsan", "vsphere/vmotion", "vsphere/storage-vmotion"]
+        constructs(&[]),
+        vec!["vmware.vsan.cluster", "vmware.vmotion"]
+    );
+    assert_eq!(
+        constructs(&["--rev", "HEAD~1"]),
+        vec!["vmware.vsan.cluster"]
+    );
+    assert_eq!(
+        constructs(&["--worktree"]),
+        vec![
+            "vmware.vsan.cluster",
+            "vmware.vmotion",
+            "vmware.storage_vmotion"
+        ]
     );
 }
 
@@ -149,7 +174,7 @@ fn plain_folders_and_crlf_files_are_read() {
     assert_eq!(run.json["repo"]["mode"], "folder");
     assert_eq!(
         run.locations(),
-        vec![("w.md".into(), 4, 6, "vsphere/vmotion".into())]
+        vec![("w.md".into(), 4, 6, "vmware.vmotion".into())]
     );
 }
 
@@ -169,24 +194,24 @@ fn the_sample_corpus_finds_vmware_and_not_the_trap_words() {
     assert!(has(
         "runbooks/host-patching.md",
         24,
-        "vsphere/vcenter-session"
+        "vmware.vcenter.session"
     ));
-    assert!(has("runbooks/host-patching.md", 25, "vsphere/move-vm"));
-    assert!(has("runbooks/host-patching.md", 18, "vsphere/vmotion"));
+    assert!(has("runbooks/host-patching.md", 25, "vmware.vmotion"));
+    assert!(has("runbooks/host-patching.md", 18, "vmware.vmotion"));
     assert!(has(
         "runbooks/snapshot-before-change.md",
         11,
-        "vsphere/snapshot-cmd"
+        "vmware.snapshot.create"
     ));
     assert!(has(
         "runbooks/storage-housekeeping.md",
         9,
-        "vsphere/datastore-path"
+        "vmware.vm.files_vmx_vmdk"
     ));
     // ZFS snapshots, Kubernetes VolumeSnapshots and AWS DRS are not vSphere.
     for (path, line, _, rule) in &locations {
         let trap = (path == "runbooks/storage-housekeeping.md" && *line >= 11)
-            || (path == "scripts/dr-drill.sh" && rule != "vsphere/product-vsphere");
+            || (path == "scripts/dr-drill.sh" && rule != "vmware.product.vsphere");
         assert!(!trap, "false positive {path}:{line} {rule}");
     }
 }

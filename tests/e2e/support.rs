@@ -107,7 +107,7 @@ impl Run {
     pub fn findings(&self) -> &Vec<Value> {
         self.json["findings"].as_array().expect("findings array")
     }
-    /// (path, line, column, rule) of every finding.
+    /// (path, line, column, construct) of every finding.
     pub fn locations(&self) -> Vec<(String, u64, u64, String)> {
         self.findings()
             .iter()
@@ -116,7 +116,7 @@ impl Run {
                     f["path"].as_str().unwrap().to_string(),
                     f["line"].as_u64().unwrap(),
                     f["column"].as_u64().unwrap(),
-                    f["rule"].as_str().unwrap().to_string(),
+                    f["construct"].as_str().unwrap().to_string(),
                 )
             })
             .collect()

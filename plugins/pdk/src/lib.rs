@@ -47,9 +47,38 @@ pub use detector::opgap::plugin::types;
 /// `PluginInfo::api_version`.
 pub const API_VERSION: &str = "0.1.0";
 
+pub mod rules;
+pub mod testing;
 pub mod text;
 
 /// Send a line to the host's bounded plugin log.
 pub fn log(level: detector::opgap::plugin::host::Level, message: &str) {
     detector::opgap::plugin::host::log(level, message);
+}
+
+/// Export a [`rules::Detector`] as the component's `detector` world.
+///
+/// `$detector` is a function returning `&'static rules::Detector`, so the
+/// rules compile once per instance and are reused for every document.
+/// Outside wasm this expands to nothing, so the plugin's logic can be unit
+/// tested natively.
+#[macro_export]
+macro_rules! export_rules_detector {
+    ($detector:path) => {
+        #[cfg(target_family = "wasm")]
+        mod __opgap_component {
+            struct Component;
+
+            impl $crate::detector::Guest for Component {
+                fn info() -> $crate::types::PluginInfo {
+                    $detector().info()
+                }
+                fn detect(doc: $crate::types::Document) -> Vec<$crate::types::Finding> {
+                    $detector().detect(&doc)
+                }
+            }
+
+            $crate::export_detector!(Component);
+        }
+    };
 }

@@ -1,189 +1,168 @@
-use super::*;
-use opgap_pdk::types::{Format, Span};
+use opgap_pdk::testing::*;
+use opgap_pdk::types::BlockKind;
 
-fn block(kind: BlockKind, heading_path: &[&str], text: &str, start: u32) -> Block {
-    Block {
-        kind,
-        text: text.into(),
-        language: None,
-        target: None,
-        span: Span {
-            start,
-            end: start + text.len() as u32,
-        },
-        line: 1,
-        column: 1,
-        heading_path: heading_path.iter().map(|s| s.to_string()).collect(),
-    }
-}
+use super::detector;
 
-fn doc(blocks: Vec<Block>) -> Document {
-    Document {
-        repo: "r".into(),
-        path: "p.md".into(),
-        format: Format::Markdown,
-        blocks,
-    }
-}
-
-fn rules_found(d: &Document) -> Vec<(String, String)> {
-    detect(d)
-        .into_iter()
-        .map(|f| (f.rule_id, f.evidence))
-        .collect()
+fn c(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
 }
 
 #[test]
-fn every_rule_pattern_compiles_and_shadowers_exist() {
-    assert_eq!(COMPILED.each.len(), RULES.len());
-    let info = info();
-    assert_eq!(info.rules.len(), RULES.len());
-    let ids: HashSet<_> = RULES.iter().map(|r| r.id).collect();
-    assert_eq!(ids.len(), RULES.len(), "rule ids are unique");
+fn the_rule_table_compiles_with_unique_ids() {
+    let info = detector().info();
+    assert_eq!(info.rules.len(), super::RULES.len());
+    let ids: std::collections::HashSet<_> = info.rules.iter().map(|r| &r.id).collect();
+    assert_eq!(ids.len(), info.rules.len());
 }
 
 #[test]
 fn storage_vmotion_is_not_also_plain_vmotion() {
-    let d = doc(vec![block(
-        BlockKind::Paragraph,
-        &[],
-        "Use Storage vMotion, then vMotion.",
-        10,
-    )]);
+    let d = doc(vec![para(&[], "Use Storage vMotion, then vMotion.")]);
     assert_eq!(
-        rules_found(&d),
+        found(detector(), &d),
         vec![
-            ("vsphere/storage-vmotion".into(), "Storage vMotion".into()),
-            ("vsphere/vmotion".into(), "vMotion".into()),
+            ("vmware.storage_vmotion".into(), "Storage vMotion".into()),
+            ("vmware.vmotion".into(), "vMotion".into()),
         ]
     );
-    let f = detect(&d);
-    assert_eq!(f[1].span, Span { start: 36, end: 43 });
+    assert_eq!(detector().detect(&d)[1].span.start, 26);
 }
 
 #[test]
-fn weak_snapshot_needs_vmware_in_the_section() {
-    let without = doc(vec![block(
-        BlockKind::Paragraph,
-        &["Backups"],
-        "Take a snapshot before patching.",
-        0,
-    )]);
-    assert!(rules_found(&without).is_empty());
-
+fn weak_words_need_vmware_in_the_section() {
+    let without = doc(vec![para(&["Backups"], "Take a snapshot before patching.")]);
+    assert!(found(detector(), &without).is_empty());
     let with = doc(vec![
-        block(BlockKind::Paragraph, &["Backups"], "Log in to vCenter.", 0),
-        block(
-            BlockKind::Paragraph,
-            &["Backups"],
-            "Take a snapshot before patching.",
-            20,
-        ),
+        para(&["Backups"], "Log in to vCenter."),
+        para(&["Backups"], "Take a snapshot before patching."),
     ]);
-    let found = rules_found(&with);
-    assert!(found.contains(&("vsphere/snapshot".into(), "snapshot".into())));
+    assert_eq!(
+        constructs(detector(), &with),
+        c(&["vmware.product.vcenter", "vmware.snapshot.create"])
+    );
 }
 
 #[test]
-fn heading_anchor_covers_its_subsections_only() {
+fn a_heading_anchor_covers_its_subsections_only() {
     let d = doc(vec![
-        block(BlockKind::Heading, &["vSphere tasks"], "vSphere tasks", 2),
-        block(
-            BlockKind::Paragraph,
-            &["vSphere tasks", "Patching"],
-            "Check DRS first.",
-            20,
-        ),
-        block(BlockKind::Heading, &["Other"], "Other", 42),
-        block(BlockKind::Paragraph, &["Other"], "Check DRS first.", 50),
+        heading(&["vSphere tasks"]),
+        para(&["vSphere tasks", "Patching"], "Check DRS first."),
+        heading(&["Other"]),
+        para(&["Other"], "Check DRS first."),
     ]);
-    let drs: Vec<_> = detect(&d)
+    let drs: Vec<u32> = detector()
+        .detect(&d)
         .into_iter()
-        .filter(|f| f.rule_id == "vsphere/drs")
+        .filter(|f| f.construct == "vmware.drs")
         .map(|f| f.span.start)
         .collect();
-    assert_eq!(drs, vec![26]);
+    assert_eq!(drs, vec![20]);
 }
 
 #[test]
 fn other_tools_on_the_line_suppress_weak_words() {
-    let d = doc(vec![block(
-        BlockKind::Code,
-        &["vCenter"],
-        "Connect-VIServer vc01\nzfs snapshot tank/vm@now\naws drs describe-jobs\nNew-Snapshot -VM web01 -Name pre",
-        0,
-    )]);
-    let found = rules_found(&d);
+    let d = doc(vec![
+        para(&[], "Hosts run ESXi."),
+        para(&[], "Take a zfs snapshot of tank first."),
+        para(&[], "Check aws drs describe-jobs output."),
+        para(&[], "Take a snapshot of the VM."),
+    ]);
     assert_eq!(
-        found,
+        constructs(detector(), &d),
+        c(&["vmware.product.esxi", "vmware.snapshot.create"])
+    );
+}
+
+#[test]
+fn revert_and_delete_are_their_own_snapshot_constructs() {
+    let d = doc(vec![
+        para(
+            &[],
+            "In vCenter, revert to the snapshot if the change fails.",
+        ),
+        para(&[], "Delete the snapshot after 72 hours."),
+    ]);
+    assert_eq!(
+        constructs(detector(), &d),
+        c(&[
+            "vmware.product.vcenter",
+            "vmware.snapshot.revert",
+            "vmware.snapshot.delete_consolidate"
+        ])
+    );
+}
+
+#[test]
+fn datastore_paths_are_found() {
+    let d = doc(vec![para(
+        &[],
+        "Edit [ds1] web01/web01.vmx or /vmfs/volumes/ds1/web01/.",
+    )]);
+    assert_eq!(
+        found(detector(), &d),
         vec![
-            ("vsphere/vcenter-session".into(), "Connect-VIServer".into()),
-            ("vsphere/snapshot-cmd".into(), "New-Snapshot".into()),
+            (
+                "vmware.vm.files_vmx_vmdk".into(),
+                "[ds1] web01/web01.vmx".into()
+            ),
+            ("vmware.vm.files_vmx_vmdk".into(), "/vmfs/volumes/".into()),
         ]
     );
 }
 
 #[test]
-fn hyper_v_move_vm_is_not_vmotion() {
-    let d = doc(vec![block(
-        BlockKind::Code,
-        &[],
-        "Connect-VIServer vc01\nMove-VM -VM web01 -Destination esx02\nMove-VM -Name x -DestinationHost hv2",
-        0,
-    )]);
-    let moves: Vec<_> = rules_found(&d)
-        .into_iter()
-        .filter(|(r, _)| r == "vsphere/move-vm")
-        .collect();
-    assert_eq!(moves.len(), 1);
-}
-
-#[test]
-fn datastore_paths_are_found() {
-    let d = doc(vec![block(
-        BlockKind::Paragraph,
-        &[],
-        "Edit [ds1] web01/web01.vmx or /vmfs/volumes/ds1/web01/.",
-        0,
-    )]);
-    let found = rules_found(&d);
-    assert_eq!(
-        found[0],
-        (
-            "vsphere/datastore-path".into(),
-            "[ds1] web01/web01.vmx".into()
-        )
-    );
-    assert_eq!(
-        found[1],
-        ("vsphere/datastore-path".into(), "/vmfs/volumes/".into())
-    );
-}
-
-#[test]
-fn inline_code_and_links_are_not_scanned_twice() {
-    let d = doc(vec![
-        block(BlockKind::Paragraph, &[], "Run `Connect-VIServer`.", 0),
-        block(BlockKind::InlineCode, &[], "`Connect-VIServer`", 4),
-    ]);
-    assert_eq!(detect(&d).len(), 1);
+fn inline_code_is_not_scanned_twice() {
+    let mut d = doc(vec![para(&[], "Run `vMotion` now.")]);
+    let mut inline = block(BlockKind::InlineCode, &[], "`vMotion`");
+    inline.span.start = 4;
+    inline.span.end = 13;
+    d.blocks.push(inline);
+    assert_eq!(detector().detect(&d).len(), 1);
 }
 
 #[test]
 fn weak_words_inside_paths_and_urls_are_not_steps() {
-    let d = doc(vec![block(
-        BlockKind::ListItem,
+    let d = doc(vec![para(
         &[],
         "[VM snapshot](runbooks/snapshot-before-change.md) in vCenter",
-        0,
     )]);
-    let snapshots: Vec<_> = rules_found(&d)
+    let snapshots = constructs(detector(), &d)
         .into_iter()
-        .filter(|(r, _)| r == "vsphere/snapshot")
-        .collect();
+        .filter(|c| c == "vmware.snapshot.create")
+        .count();
+    assert_eq!(snapshots, 1, "the link text counts, the file name does not");
+}
+
+#[test]
+fn product_mentions_yield_to_specific_constructs() {
+    let d = doc(vec![para(&[], "Enable vSphere HA and check vCenter HA.")]);
     assert_eq!(
-        snapshots.len(),
-        1,
-        "the link text counts, the file name does not"
+        constructs(detector(), &d),
+        c(&["vmware.ha", "vmware.vcenter_ha_backup"])
+    );
+}
+
+#[test]
+fn migration_steps_claim_their_line() {
+    let d = doc(vec![code(
+        "sh",
+        "qemu-img convert -f vmdk -O qcow2 web01-flat.vmdk web01.qcow2\nls /vmfs/volumes/ds1\n",
+    )]);
+    assert_eq!(
+        constructs(detector(), &d),
+        c(&["vmware.migration_step", "vmware.vm.files_vmx_vmdk"])
+    );
+}
+
+#[test]
+fn templates_in_jinja_and_heat_are_not_vm_templates() {
+    let d = doc(vec![
+        para(&[], "All of this runs in vSphere."),
+        para(&[], "Render the Jinja template with {{ vars }}."),
+        para(&[], "Convert the VM to a template."),
+    ]);
+    assert_eq!(
+        constructs(detector(), &d),
+        c(&["vmware.product.vsphere", "vmware.template_clone"])
     );
 }

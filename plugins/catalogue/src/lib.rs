@@ -1,0 +1,97 @@
+//! The shared vocabulary of opgap: every vCenter construct a plugin may
+//! report, and the layers they are grouped in.
+//!
+//! Detector plugins take a construct's name and layer from here, and the
+//! host uses it to label reports, so a construct id means the same thing in
+//! every plugin, report and test.
+//!
+//! ```
+//! let c = opgap_catalogue::construct("vmware.vmotion").unwrap();
+//! assert_eq!(c.layer, "vmotion");
+//! assert_eq!(opgap_catalogue::layer(c.layer).unwrap().name, "vMotion and live migration");
+//! ```
+
+mod data;
+
+pub use data::{CONSTRUCTS, LAYERS};
+
+/// How much a dependency on the construct matters for the move, from a bare
+/// mention (`Info`) to a capability with no equivalent that blocks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Impact {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// One vCenter construct.
+#[derive(Debug, Clone, Copy)]
+pub struct Construct {
+    /// Stable id, e.g. `vmware.snapshot.quiesce`.
+    pub id: &'static str,
+    /// Id of the [`Layer`] it belongs to.
+    pub layer: &'static str,
+    pub name: &'static str,
+    /// Default severity of a finding.
+    pub impact: Impact,
+}
+
+/// Where a layer's loss shows after cutover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// Days 1–7: provisioning, lifecycle, identity, automation endpoints.
+    ControlPlane,
+    /// Days 7–30: storage, snapshots, backup, replication.
+    StorageSemantics,
+    /// Day 30 on: metrics, alarms, dashboards, capacity.
+    OperationalSignal,
+    /// Not a dependency (migration tooling).
+    None,
+}
+
+/// A group of constructs that a management plane replaces together.
+#[derive(Debug, Clone, Copy)]
+pub struct Layer {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub surface: Surface,
+    /// Why a dependency in this layer matters, as one clause.
+    pub why: &'static str,
+}
+
+pub fn construct(id: &str) -> Option<&'static Construct> {
+    CONSTRUCTS.iter().find(|c| c.id == id)
+}
+
+pub fn layer(id: &str) -> Option<&'static Layer> {
+    LAYERS.iter().find(|l| l.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_and_every_construct_has_a_known_layer() {
+        let ids: HashSet<_> = CONSTRUCTS.iter().map(|c| c.id).collect();
+        assert_eq!(ids.len(), CONSTRUCTS.len());
+        for c in CONSTRUCTS {
+            assert!(
+                layer(c.layer).is_some(),
+                "{} has unknown layer {}",
+                c.id,
+                c.layer
+            );
+        }
+    }
+
+    #[test]
+    fn the_reference_catalogue_is_complete() {
+        // 97 reference constructs, 5 product mentions, 1 migration step.
+        assert_eq!(CONSTRUCTS.len(), 103);
+        assert_eq!(LAYERS.len(), 12);
+    }
+}

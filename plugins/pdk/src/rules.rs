@@ -1,0 +1,475 @@
+//! A rule engine for detectors: declare patterns per construct, get
+//! context-aware findings with exact spans.
+//!
+//! Rules are `Strong` when their pattern only occurs in the VMware sense
+//! (`Connect-VIServer`, `govc vm.migrate`), and `NeedsContext` when the words
+//! have other senses too (snapshot, DRS, `Get-VM`). A context rule fires only
+//! in a section or script that shows VMware elsewhere (a strong match of the
+//! same plugin or a product word), never on a line that names a KVM-side or
+//! other-vendor tool, and never inside a path or URL.
+//!
+//! Detection is linear in the document: one [`RegexSet`] pass per block
+//! selects the rules worth running, each compiled once per instance.
+//!
+//! ```
+//! use opgap_pdk::rules::{Detector, Rule};
+//! static RULES: &[Rule] = &[
+//!     Rule::strong("vmware.vmotion", r"\bvMotion\b"),
+//!     Rule::weak("vmware.drs", r"\bDRS\b"),
+//! ];
+//! let detector = Detector::new("demo", "an example", RULES);
+//! assert_eq!(detector.info().rules[1].id, "demo/drs.weak");
+//! ```
+
+use std::collections::HashSet;
+
+use opgap_catalogue::Impact;
+use regex::{Regex, RegexSet};
+
+use crate::text::{is_nested, span_in};
+use crate::types::{Block, BlockKind, Document, Finding, PluginInfo, Rule as RuleInfo, Severity};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strength {
+    /// Fires on its own.
+    Strong,
+    /// Fires only with VMware context in the same section or script.
+    NeedsContext,
+}
+
+/// Which blocks a rule reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Any,
+    /// Headings, paragraphs, list items, table cells.
+    Prose,
+    /// Code blocks and whole scripts.
+    Code,
+}
+
+/// One pattern for one construct.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// A construct id from the catalogue, e.g. `vmware.vmotion`.
+    pub construct: &'static str,
+    pub strength: Strength,
+    pub scope: Scope,
+    /// Rust `regex` syntax (linear time, no backtracking).
+    pub pattern: &'static str,
+    /// A match inside a match of one of these constructs is dropped
+    /// ("Storage vMotion" is not also plain vMotion). [`ANY_CONSTRUCT`]
+    /// stands for every other construct (used by bare product mentions).
+    pub shadowed_by: &'static [&'static str],
+    /// Words that, on the same line, mean another sense.
+    pub not_with: Option<&'static str>,
+    /// Other findings on the same line are dropped (a migration step that
+    /// converts a `.vmdk` is not a dependency on VM files).
+    pub claims_line: bool,
+}
+
+impl Rule {
+    pub const fn strong(construct: &'static str, pattern: &'static str) -> Self {
+        Self {
+            construct,
+            strength: Strength::Strong,
+            scope: Scope::Any,
+            pattern,
+            shadowed_by: &[],
+            not_with: None,
+            claims_line: false,
+        }
+    }
+
+    pub const fn weak(construct: &'static str, pattern: &'static str) -> Self {
+        Self {
+            strength: Strength::NeedsContext,
+            ..Self::strong(construct, pattern)
+        }
+    }
+
+    pub const fn in_code(self) -> Self {
+        Self {
+            scope: Scope::Code,
+            ..self
+        }
+    }
+
+    pub const fn in_prose(self) -> Self {
+        Self {
+            scope: Scope::Prose,
+            ..self
+        }
+    }
+
+    pub const fn shadowed_by(self, constructs: &'static [&'static str]) -> Self {
+        Self {
+            shadowed_by: constructs,
+            ..self
+        }
+    }
+
+    pub const fn not_with(self, pattern: &'static str) -> Self {
+        Self {
+            not_with: Some(pattern),
+            ..self
+        }
+    }
+
+    pub const fn claims_line(self) -> Self {
+        Self {
+            claims_line: true,
+            ..self
+        }
+    }
+}
+
+/// In `shadowed_by`: any construct other than the rule's own.
+pub const ANY_CONSTRUCT: &str = "*";
+
+/// Words that show a section is about VMware without being findings of
+/// their own in every plugin.
+pub const VMWARE_ANCHORS: &str = r"\b(vCenter|VCSA|ESXi|vSphere|vSAN|NSX(-T)?|vROps|vRealize|Aria Operations|VCF Operations|PowerCLI|VMware|Connect-VIServer|govc|esxcli|vim-cmd|pyVmomi|VMFS)\b";
+
+/// Tools on the KVM side or of other vendors: a context rule never fires on
+/// a line that names one.
+pub const OTHER_TOOLS: &str = r"(?i)\b(zfs|lvcreate|lvm|rbd|ceph|aws|gcloud|az|kubectl|volumesnapshots?|velero|etcdctl|elasticsearch|pg_dump|pg_basebackup|mysql|hyper-v|qm|pct|pvesh|pvesm|pvecm|ha-manager|vzdump|proxmox|virsh|virt-install|libvirt|openstack|nova|ovirt|vdsm-client|btrfs|helm|terraform\s+state)\b";
+
+/// A detector built from a rule table.
+pub struct Detector {
+    name: &'static str,
+    description: &'static str,
+    rules: &'static [Rule],
+    ids: Vec<String>,
+    set: RegexSet,
+    each: Vec<Regex>,
+    not_with: Vec<Option<Regex>>,
+    /// For each rule, the rules whose matches shadow it.
+    shadowers: Vec<Vec<usize>>,
+    anchors: Regex,
+    other_tools: Regex,
+}
+
+/// One rule match inside one block, as offsets into the block's text.
+#[derive(Clone, Copy)]
+struct Hit {
+    rule: usize,
+    block: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Detector {
+    /// Compile the rules. Panics on an invalid pattern or an unknown
+    /// construct: rule tables are code, checked by each plugin's tests.
+    pub fn new(name: &'static str, description: &'static str, rules: &'static [Rule]) -> Self {
+        for r in rules {
+            assert!(
+                opgap_catalogue::construct(r.construct).is_some(),
+                "unknown construct {}",
+                r.construct
+            );
+        }
+        let patterns: Vec<&str> = rules.iter().map(|r| r.pattern).collect();
+        Self {
+            name,
+            description,
+            rules,
+            ids: rule_ids(name, rules),
+            set: RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rule patterns: {e}")),
+            each: patterns
+                .iter()
+                .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("pattern {p}: {e}")))
+                .collect(),
+            not_with: rules
+                .iter()
+                .map(|r| r.not_with.map(|p| Regex::new(p).expect("not_with pattern")))
+                .collect(),
+            shadowers: rules
+                .iter()
+                .map(|r| {
+                    let any = r.shadowed_by.contains(&ANY_CONSTRUCT);
+                    (0..rules.len())
+                        .filter(|&j| {
+                            let other = rules[j].construct;
+                            (any && other != r.construct) || r.shadowed_by.contains(&other)
+                        })
+                        .collect()
+                })
+                .collect(),
+            anchors: Regex::new(VMWARE_ANCHORS).expect("anchor pattern"),
+            other_tools: Regex::new(OTHER_TOOLS).expect("other-tools pattern"),
+        }
+    }
+
+    pub fn info(&self) -> PluginInfo {
+        PluginInfo {
+            name: self.name.into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            api_version: crate::API_VERSION.into(),
+            description: self.description.into(),
+            rules: self
+                .rules
+                .iter()
+                .zip(&self.ids)
+                .map(|(r, id)| {
+                    let c = opgap_catalogue::construct(r.construct).expect("checked in new");
+                    let layer = opgap_catalogue::layer(c.layer).expect("catalogue is consistent");
+                    RuleInfo {
+                        id: id.clone(),
+                        construct: c.id.into(),
+                        layer: c.layer.into(),
+                        default_severity: severity(c.impact),
+                        short_help: c.name.into(),
+                        long_help: format!(
+                            "{}: {}. Pattern{}: `{}`",
+                            c.name,
+                            layer.why,
+                            match r.strength {
+                                Strength::Strong => "",
+                                Strength::NeedsContext => " (only in a VMware section)",
+                            },
+                            r.pattern
+                        ),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    pub fn detect(&self, doc: &Document) -> Vec<Finding> {
+        let hits = self.collect_hits(doc);
+        let context = Context::new(doc, &hits, self);
+        let kept: Vec<&Hit> = hits
+            .iter()
+            .enumerate()
+            .filter(|(i, hit)| self.keep(doc, hit, *i, &hits, &context))
+            .map(|(_, hit)| hit)
+            .collect();
+        let claimed: HashSet<(usize, usize)> = kept
+            .iter()
+            .filter(|h| self.rules[h.rule].claims_line)
+            .map(|h| {
+                (
+                    h.block,
+                    line_bounds(&doc.blocks[h.block].text, h.start, h.end).0,
+                )
+            })
+            .collect();
+        let mut findings: Vec<Finding> = kept
+            .into_iter()
+            .filter(|h| {
+                self.rules[h.rule].claims_line
+                    || !claimed.contains(&(
+                        h.block,
+                        line_bounds(&doc.blocks[h.block].text, h.start, h.end).0,
+                    ))
+            })
+            .map(|h| self.finding(doc, h))
+            .collect();
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+        findings
+    }
+
+    fn collect_hits(&self, doc: &Document) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (b, block) in doc.blocks.iter().enumerate() {
+            if is_nested(block) {
+                continue;
+            }
+            for rule in self.set.matches(&block.text).iter() {
+                if !in_scope(self.rules[rule].scope, block) {
+                    continue;
+                }
+                for m in self.each[rule].find_iter(&block.text) {
+                    if m.start() < m.end() {
+                        hits.push(Hit {
+                            rule,
+                            block: b,
+                            start: m.start(),
+                            end: m.end(),
+                        });
+                    }
+                }
+            }
+        }
+        hits
+    }
+
+    fn keep(
+        &self,
+        doc: &Document,
+        hit: &Hit,
+        index: usize,
+        hits: &[Hit],
+        context: &Context,
+    ) -> bool {
+        let rule = &self.rules[hit.rule];
+        let block = &doc.blocks[hit.block];
+        if self.is_shadowed(hit, index, hits) {
+            return false;
+        }
+        let line = {
+            let (s, e) = line_bounds(&block.text, hit.start, hit.end);
+            &block.text[s..e]
+        };
+        if let Some(not_with) = &self.not_with[hit.rule]
+            && not_with.is_match(line)
+        {
+            return false;
+        }
+        match rule.strength {
+            Strength::Strong => true,
+            Strength::NeedsContext => {
+                context.covers(block)
+                    && !self.other_tools.is_match(line)
+                    && !inside_path_or_url(&block.text, hit.start, hit.end)
+            }
+        }
+    }
+
+    /// A hit is shadowed by a hit of a more specific construct around it,
+    /// or by another hit of its own construct around it (a weak "HA" inside
+    /// a strong "vSphere HA"). Hits are grouped by block, so only the same
+    /// block is searched.
+    fn is_shadowed(&self, hit: &Hit, index: usize, hits: &[Hit]) -> bool {
+        let shadowers = &self.shadowers[hit.rule];
+        let construct = self.rules[hit.rule].construct;
+        let same_block = |h: &(usize, &Hit)| h.1.block == hit.block;
+        let before = hits[..index]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(same_block);
+        let after = (index + 1..hits.len())
+            .zip(&hits[index + 1..])
+            .take_while(same_block);
+        before.chain(after).any(|(i, other)| {
+            let contains = other.start <= hit.start && hit.end <= other.end;
+            let same_span = other.start == hit.start && other.end == hit.end;
+            contains
+                && (shadowers.contains(&other.rule)
+                    || (self.rules[other.rule].construct == construct && (!same_span || i < index)))
+        })
+    }
+
+    fn finding(&self, doc: &Document, hit: &Hit) -> Finding {
+        let rule = &self.rules[hit.rule];
+        let block = &doc.blocks[hit.block];
+        let c = opgap_catalogue::construct(rule.construct).expect("checked in new");
+        let why = opgap_catalogue::layer(c.layer).map_or("", |l| l.why);
+        Finding {
+            rule_id: self.ids[hit.rule].clone(),
+            construct: c.id.into(),
+            layer: c.layer.into(),
+            severity: severity(c.impact),
+            confidence: match rule.strength {
+                Strength::Strong => 0.9,
+                Strength::NeedsContext => 0.6,
+            },
+            span: span_in(block, hit.start, hit.end),
+            message: format!("{}: {why}.", c.name),
+            evidence: block.text[hit.start..hit.end].into(),
+        }
+    }
+}
+
+/// `plugin/construct-without-vendor-prefix`, `.weak` for context rules, and
+/// a numeric suffix where a plugin has several rules of one kind.
+fn rule_ids(plugin: &str, rules: &[Rule]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    rules
+        .iter()
+        .map(|r| {
+            let short = r.construct.strip_prefix("vmware.").unwrap_or(r.construct);
+            let weak = if r.strength == Strength::NeedsContext {
+                ".weak"
+            } else {
+                ""
+            };
+            let base = format!("{plugin}/{short}{weak}");
+            let mut id = base.clone();
+            let mut n = 2;
+            while !seen.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            id
+        })
+        .collect()
+}
+
+pub fn severity(impact: Impact) -> Severity {
+    match impact {
+        Impact::Info => Severity::Info,
+        Impact::Low => Severity::Low,
+        Impact::Medium => Severity::Medium,
+        Impact::High => Severity::High,
+        Impact::Critical => Severity::Critical,
+    }
+}
+
+fn in_scope(scope: Scope, block: &Block) -> bool {
+    match scope {
+        Scope::Any => true,
+        Scope::Code => block.kind == BlockKind::Code,
+        Scope::Prose => block.kind != BlockKind::Code,
+    }
+}
+
+/// Byte range of the line(s) containing `start..end` within `text`.
+fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (line_start, line_end)
+}
+
+/// True when the match is part of a path or URL (`runbooks/snapshot-x.md`):
+/// a file name is not a procedure step.
+fn inside_path_or_url(text: &str, start: usize, end: usize) -> bool {
+    let delimits = |c: char| {
+        c.is_whitespace() || matches!(c, '`' | '(' | ')' | '[' | ']' | '<' | '>' | '"' | '\'')
+    };
+    let token_start = text[..start].rfind(delimits).map_or(0, |i| i + 1);
+    let token_end = text[end..].find(delimits).map_or(text.len(), |i| end + i);
+    let token = &text[token_start..token_end];
+    token.contains('/') || token.contains('\\')
+}
+
+/// Which parts of a document are about VMware: sections (by heading path)
+/// containing a strong match or an anchor word, and the whole subtree under
+/// a heading that contains one.
+struct Context<'d> {
+    sections: HashSet<&'d [String]>,
+    heading_subtrees: Vec<&'d [String]>,
+}
+
+impl<'d> Context<'d> {
+    fn new(doc: &'d Document, hits: &[Hit], detector: &Detector) -> Self {
+        let mut marked = vec![false; doc.blocks.len()];
+        for hit in hits {
+            if detector.rules[hit.rule].strength == Strength::Strong {
+                marked[hit.block] = true;
+            }
+        }
+        let mut sections = HashSet::new();
+        let mut heading_subtrees = Vec::new();
+        for (block, marked) in doc.blocks.iter().zip(marked) {
+            if is_nested(block) || !(marked || detector.anchors.is_match(&block.text)) {
+                continue;
+            }
+            sections.insert(block.heading_path.as_slice());
+            if block.kind == BlockKind::Heading {
+                heading_subtrees.push(block.heading_path.as_slice());
+            }
+        }
+        Self {
+            sections,
+            heading_subtrees,
+        }
+    }
+
+    fn covers(&self, block: &Block) -> bool {
+        let path = block.heading_path.as_slice();
+        self.sections.contains(path) || self.heading_subtrees.iter().any(|h| path.starts_with(h))
+    }
+}

@@ -1,0 +1,95 @@
+//! Helpers for unit-testing a detector natively, without the host.
+//!
+//! ```
+//! use opgap_pdk::testing::{code, doc, found};
+//! use opgap_pdk::rules::{Detector, Rule};
+//! static RULES: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvMotion\b")];
+//! let d = Detector::new("demo", "", RULES);
+//! let document = doc(vec![code("sh", "# uses vMotion\n")]);
+//! assert_eq!(found(&d, &document), vec![("vmware.vmotion".to_string(), "vMotion".to_string())]);
+//! ```
+
+use crate::rules::Detector;
+use crate::types::{Block, BlockKind, Document, Format, Span};
+
+/// A block of `kind` under `headings`, placed after the previous blocks of
+/// the document by [`doc`].
+pub fn block(kind: BlockKind, headings: &[&str], text: &str) -> Block {
+    Block {
+        kind,
+        text: text.into(),
+        language: None,
+        target: None,
+        span: Span {
+            start: 0,
+            end: text.len() as u32,
+        },
+        line: 1,
+        column: 1,
+        heading_path: headings.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// A paragraph under `headings`.
+pub fn para(headings: &[&str], text: &str) -> Block {
+    block(BlockKind::Paragraph, headings, text)
+}
+
+/// A heading block; its own title ends its heading path.
+pub fn heading(path: &[&str]) -> Block {
+    block(BlockKind::Heading, path, path.last().copied().unwrap_or(""))
+}
+
+/// A code block in `language`.
+pub fn code(language: &str, text: &str) -> Block {
+    Block {
+        language: Some(language.into()),
+        ..block(BlockKind::Code, &[], text)
+    }
+}
+
+/// A Markdown document of `blocks`, laid out one after another with one
+/// byte between them, so spans are distinct and increasing.
+pub fn doc(mut blocks: Vec<Block>) -> Document {
+    let mut offset = 0u32;
+    for b in &mut blocks {
+        let len = b.text.len() as u32;
+        b.span = Span {
+            start: offset,
+            end: offset + len,
+        };
+        offset += len + 1;
+    }
+    Document {
+        repo: "test".into(),
+        path: "test.md".into(),
+        format: Format::Markdown,
+        blocks,
+    }
+}
+
+/// A whole script of `format`, as the host delivers it: one code block.
+pub fn script(format: Format, language: &str, text: &str) -> Document {
+    Document {
+        format,
+        path: "script".into(),
+        ..doc(vec![code(language, text)])
+    }
+}
+
+/// `(construct, evidence)` of every finding, in order.
+pub fn found(detector: &Detector, document: &Document) -> Vec<(String, String)> {
+    detector
+        .detect(document)
+        .into_iter()
+        .map(|f| (f.construct, f.evidence))
+        .collect()
+}
+
+/// The constructs found, in order.
+pub fn constructs(detector: &Detector, document: &Document) -> Vec<String> {
+    found(detector, document)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}

@@ -1,0 +1,177 @@
+//! Rules for PowerCLI: cmdlets, parameters and the VI session.
+
+use opgap_pdk::rules::Rule;
+
+/// Signs that a line drives Hyper-V, whose cmdlets share PowerCLI's names.
+const HYPER_V: &str =
+    r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b\w+-SC\w+\b"#;
+
+pub static RULES: &[Rule] = &[
+    Rule::strong("vmware.vcenter.session", r#"\bConnect-VIServer\b"#),
+    Rule::strong("vmware.vm.power", r#"\b(Shutdown|Restart)-VMGuest\b"#),
+    Rule::strong(
+        "vmware.template_clone",
+        r#"\bNew-Template\b|\b-ToTemplate\b"#,
+    ),
+    Rule::strong(
+        "vmware.guest_customization",
+        r#"\b(New|Get|Set)-OSCustomizationSpec\b|-OSCustomizationSpec\b"#,
+    ),
+    Rule::strong(
+        "vmware.content_library",
+        r#"\b(Get|New|Set|Remove)-ContentLibrary(Item)?\b"#,
+    ),
+    Rule::strong("vmware.ovf_import_export", r#"\b(Import|Export)-VApp\b"#),
+    Rule::strong("vmware.tools_guest_agent", r#"\bUpdate-Tools\b"#),
+    Rule::strong(
+        "vmware.guest_operations",
+        r#"\bInvoke-VMScript\b|\bCopy-VMGuestFile\b"#,
+    ),
+    Rule::strong("vmware.console", r#"\bOpen-VMConsoleWindow\b"#),
+    Rule::strong(
+        "vmware.inventory_tags_folders",
+        r#"\bNew-TagAssignment\b|\bNew-TagCategory\b|\bSet-Annotation\b"#,
+    ),
+    Rule::strong("vmware.vm.disk", r#"\b(New|Set|Get|Remove)-HardDisk\b"#),
+    Rule::strong("vmware.vm.nic", r#"\b(New|Set|Get)-NetworkAdapter\b"#),
+    Rule::strong("vmware.vm.hardware_version", r#"-HardwareVersion\b"#),
+    Rule::strong("vmware.vapp", r#"\b(New|Start|Stop|Get)-VApp\b"#),
+    Rule::strong(
+        "vmware.passthrough_rdm_vgpu",
+        r#"-DiskType\s+Raw(Physical|Virtual)"#,
+    ),
+    Rule::strong(
+        "vmware.datacenter_cluster_objects",
+        r#"\b(New|Get|Set)-Datacenter\b"#,
+    ),
+    Rule::weak(
+        "vmware.datacenter_cluster_objects",
+        r#"\b(New|Set)-Cluster\b"#,
+    ),
+    Rule::weak("vmware.vmotion", r#"\bMove-VM\b"#).not_with(HYPER_V),
+    Rule::strong(
+        "vmware.storage_vmotion",
+        r#"(?:\bMove-VM\b.*-Datastore\b)|(?:\bMove-HardDisk\b)"#,
+    ),
+    Rule::strong(
+        "vmware.vmotion.shared_nothing",
+        r#"\bMove-VM\b.*-Destination\b.*-Datastore\b"#,
+    ),
+    Rule::strong("vmware.evc", r#"-EVCMode\b"#),
+    Rule::strong("vmware.vmotion.network_encryption", r#"-VMotionEnabled\b"#),
+    Rule::strong("vmware.spbm.storage_policy", r#"\b(Get|New|Set)-Spbm\w+\b"#),
+    Rule::strong(
+        "vmware.vsan.cluster",
+        r#"\b(Get|Set)-VsanClusterConfiguration\b|\b\w+-VsanDisk(Group)?\b"#,
+    ),
+    Rule::strong("vmware.datastore", r#"\b(Get|New|Set|Remove)-Datastore\b"#),
+    Rule::strong(
+        "vmware.storage_drs",
+        r#"\b(New|Set|Get)-DatastoreCluster\b"#,
+    ),
+    Rule::strong(
+        "vmware.disk_provisioning",
+        r#"-StorageFormat\s+(Thin|Thick|EagerZeroedThick)"#,
+    ),
+    Rule::strong("vmware.vsan.health", r#"\b(Test|Get)-VsanClusterHealth\b"#),
+    Rule::strong(
+        "vmware.vds_portgroup",
+        r#"\b(Get|New|Set|Remove)-VD(Switch|Portgroup|Port)\b"#,
+    ),
+    Rule::strong(
+        "vmware.vss",
+        r#"\b(Get|New|Set)-Virtual(Switch|PortGroup)\b"#,
+    ),
+    Rule::strong(
+        "vmware.nsx.segment",
+        r#"(?:\bNSX(-T|-V)?\b)|(?:\bGet-Nsxt(Policy)?Service\b)"#,
+    ),
+    Rule::strong("vmware.perf.api", r#"\bGet-Stat(Type|Interval)?\b"#),
+    Rule::strong(
+        "vmware.vrops.alerts",
+        r#"\b(Connect-OMServer|Get-OM(Resource|Stat|StatKey|Alert|Recommendation))\b"#,
+    ),
+    Rule::strong(
+        "vmware.vcenter.alarms",
+        r#"\b(Get|New|Set|Remove)-Alarm(Definition|Action|ActionTrigger)\b"#,
+    ),
+    Rule::strong("vmware.events_tasks", r#"\bGet-VIEvent\b"#),
+    Rule::weak("vmware.events_tasks", r#"\b(Get|Wait|Stop)-Task\b"#),
+    Rule::strong(
+        "vmware.loginsight_syslog",
+        r#"\bSet-VMHostSys[Ll]ogServer\b"#,
+    ),
+    Rule::strong(
+        "vmware.backup.restore",
+        r#"\bRestore-VBRVi\w+|\bStart-VBRInstantRecovery\w*"#,
+    ),
+    Rule::strong("vmware.drs", r#"-Drs(Enabled|AutomationLevel|Mode)\b"#),
+    Rule::strong(
+        "vmware.drs.vm_vm_rules",
+        r#"(?:\b(New|Get|Set|Remove)-DrsRule\b)|(?:-KeepTogether\b)"#,
+    ),
+    Rule::strong(
+        "vmware.drs.vm_host_rules",
+        r#"\b(New|Get|Set|Remove)-Drs(ClusterGroup|VMHostRule)\b"#,
+    ),
+    Rule::strong(
+        "vmware.resource_pools",
+        r#"(?:\b(New|Set|Get|Remove)-ResourcePool\b)|(?:\bSet-VMResourceConfiguration\b)"#,
+    ),
+    Rule::strong("vmware.snapshot.create", r#"\b(New|Get)-Snapshot\b"#),
+    Rule::strong("vmware.snapshot.memory", r#"\bNew-Snapshot\b.*-Memory\b"#)
+        .not_with(r#"-Memory:\s*\$false"#),
+    Rule::strong("vmware.snapshot.quiesce", r#"-Quiesce\b"#),
+    Rule::strong("vmware.snapshot.revert", r#"\bSet-VM\b.*-Snapshot\b"#),
+    Rule::strong(
+        "vmware.snapshot.delete_consolidate",
+        r#"\bRemove-Snapshot\b"#,
+    ),
+    Rule::strong(
+        "vmware.snapshot.hygiene",
+        r#"\bGet-Snapshot\b.*\b(Created|SizeGB)\b"#,
+    ),
+    Rule::strong(
+        "vmware.linked_instant_clone",
+        r#"(?:-LinkedClone\b)|(?:-ReferenceSnapshot\b)"#,
+    ),
+    Rule::strong(
+        "vmware.roles_privileges",
+        r#"\b(New|Set|Get|Remove)-VIRole\b|\bGet-VIPrivilege\b"#,
+    ),
+    Rule::strong(
+        "vmware.permissions",
+        r#"\b(New|Get|Set|Remove)-VIPermission\b"#,
+    ),
+    Rule::strong(
+        "vmware.host.maintenance_mode",
+        r#"\bSet-VMHost\b.*-State\s+Maintenance"#,
+    ),
+    Rule::strong(
+        "vmware.host.vlcm_vum",
+        r#"(?:\b(Get|New|Attach|Detach)-Baseline\b|\bTest-Compliance\b|\bUpdate-Entity\b|\bStage-Patch\b)|(?:\bGet-LcmImage\b|-BaseImage\b)"#,
+    ),
+    Rule::strong("vmware.host.esxcli_shell", r#"\bGet-EsxCli\b"#),
+    Rule::strong("vmware.host.add_remove", r#"\b(Add|Remove)-VMHost\b"#),
+    Rule::strong("vmware.host.power", r#"\b(Restart|Stop|Start)-VMHost\b"#),
+    Rule::strong(
+        "vmware.host.config_profiles",
+        r#"\b\w+-VMHost(NtpServer|FirewallException|Service|Profile|AdvancedConfiguration)\b"#,
+    ),
+    Rule::strong(
+        "vmware.host.autodeploy",
+        r#"(?:\bNew-DeployRule\b)|(?:\b\w+-EsxImageProfile\b)"#,
+    ),
+    Rule::strong("vmware.ha", r#"-HAEnabled\b|\bha_enabled\b|-ha-enabled\b"#),
+    // Cmdlets PowerCLI shares with Hyper-V: only in a VMware script or
+    // section, never beside Hyper-V's own parameters.
+    Rule::weak("vmware.vm.inventory_query", r#"\bGet-VM(Host)?\b"#).not_with(HYPER_V),
+    Rule::weak("vmware.vm.create", r#"\bNew-VM\b"#).not_with(HYPER_V),
+    Rule::weak("vmware.vm.delete", r#"\bRemove-VM\b"#).not_with(HYPER_V),
+    Rule::weak("vmware.vm.power", r#"\b(Start|Stop|Suspend|Restart)-VM\b"#).not_with(HYPER_V),
+    Rule::weak(
+        "vmware.vm.reconfigure_hotadd",
+        r#"\bSet-VM\b[^\n]*-(NumCpu|MemoryGB|MemoryMB|CoresPerSocket)\b"#,
+    )
+    .not_with(HYPER_V),
+];
