@@ -38,6 +38,84 @@ struct Cli {
 enum Command {
     /// Scan a git repository (or folder) of runbooks for vCenter constructs.
     Scan(ScanArgs),
+    /// Measure line-level precision and recall against labelled runbooks.
+    Eval(EvalArgs),
+    /// Work with plugins.
+    #[command(subcommand)]
+    Plugin(PluginCommand),
+}
+
+#[derive(Subcommand)]
+enum PluginCommand {
+    /// Check plugins against annotated fixture folders (`expect:` / `ok:`
+    /// comments); exits 1 on any missing or extra finding.
+    Test(PluginTestArgs),
+}
+
+#[derive(Args)]
+struct PluginTestArgs {
+    /// Folders of annotated fixtures.
+    #[arg(required = true)]
+    fixtures: Vec<PathBuf>,
+
+    #[command(flatten)]
+    plugins: PluginArgs,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// A labelled corpus: a git repository or folder of runbooks.
+    corpus: PathBuf,
+
+    /// A labels file, or a folder of LABELS*.tsv files [default: the corpus folder].
+    #[arg(long, value_name = "PATH")]
+    labels: Option<PathBuf>,
+
+    /// List every false positive and false negative.
+    #[arg(long)]
+    details: bool,
+
+    /// Exit 1 if overall precision is below this.
+    #[arg(long, value_name = "RATIO")]
+    min_precision: Option<f64>,
+
+    /// Exit 1 if overall recall is below this.
+    #[arg(long, value_name = "RATIO")]
+    min_recall: Option<f64>,
+
+    #[command(flatten)]
+    plugins: PluginArgs,
+}
+
+/// Which plugins run, and where their compiled code is cached.
+#[derive(Args)]
+struct PluginArgs {
+    /// Add a detector plugin (a WebAssembly component). Repeatable.
+    #[arg(long = "plugin", value_name = "FILE.wasm")]
+    plugins: Vec<PathBuf>,
+
+    /// Run only the plugins given with --plugin.
+    #[arg(long)]
+    no_builtin: bool,
+
+    /// Where compiled plugins are cached [default: the user cache dir].
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+}
+
+impl PluginArgs {
+    fn options(&self, root: PathBuf, selection: Selection) -> ScanOptions {
+        ScanOptions {
+            root,
+            selection,
+            plugin_files: self.plugins.clone(),
+            builtin_plugins: !self.no_builtin,
+            limits: Limits::default(),
+            cache_dir: self.cache_dir.clone().or_else(default_cache_dir),
+            jobs: 0,
+            max_plugin_failures: 3,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -97,9 +175,108 @@ enum Format {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Scan(args) => run_scan(args),
+    let result = match cli.command {
+        Command::Scan(args) => return run_scan(args),
+        Command::Eval(args) => run_eval(args),
+        Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
+    };
+    result.unwrap_or_else(|e| {
+        let _ = writeln!(anstream::stderr(), "error: {e:#}");
+        ExitCode::from(exit::FATAL)
+    })
+}
+
+fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let labels = crate::eval::read_labels(args.labels.as_ref().unwrap_or(&args.corpus))?;
+    let options = args
+        .plugins
+        .options(args.corpus.clone(), Selection::Revision("HEAD".into()));
+    let report = scan(&options)?;
+    let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
+    let eval = crate::eval::evaluate(&report, &labels);
+    let mut out = anstream::stdout();
+    writeln!(
+        out,
+        "{:<16} {:>9} {:>7} {:>5} {:>5} {:>5}",
+        "layer", "precision", "recall", "tp", "fp", "fn"
+    )?;
+    let rows = eval
+        .by_layer
+        .iter()
+        .map(|(l, s)| (l.as_str(), s))
+        .chain([("overall", &eval.overall)]);
+    for (layer, s) in rows {
+        writeln!(
+            out,
+            "{layer:<16} {:>9.3} {:>7.3} {:>5} {:>5} {:>5}",
+            s.precision(),
+            s.recall(),
+            s.true_positives,
+            s.false_positives,
+            s.false_negatives
+        )?;
     }
+    if args.details {
+        for (path, line, construct) in &eval.false_positives {
+            writeln!(out, "FP {path}:{line} {construct}")?;
+        }
+        for (path, line, construct) in &eval.false_negatives {
+            writeln!(out, "FN {path}:{line} {construct}")?;
+        }
+    }
+    let below = args
+        .min_precision
+        .is_some_and(|m| eval.overall.precision() < m)
+        || args.min_recall.is_some_and(|m| eval.overall.recall() < m);
+    Ok(ExitCode::from(if below {
+        1
+    } else if report.partial {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    }))
+}
+
+fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
+    let mut out = anstream::stdout();
+    let (mut files, mut annotated, mut failed) = (0, 0, 0);
+    for dir in &args.fixtures {
+        let options = args.plugins.options(dir.clone(), Selection::Worktree);
+        let report = scan(&options)?;
+        let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
+        let sources = crate::source::read(dir, &Selection::Worktree)?;
+        let texts = sources
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()));
+        let mismatches = crate::fixture::check(&report, texts);
+        files += sources.files.len();
+        annotated += sources
+            .files
+            .iter()
+            .map(|f| {
+                let a = crate::fixture::parse(&f.text);
+                a.expect.len() + a.ok.len()
+            })
+            .sum::<usize>();
+        for m in &mismatches {
+            write!(out, "{}/{m}", dir.display())?;
+        }
+        failed += mismatches.len();
+        if report.partial {
+            failed += 1;
+        }
+    }
+    writeln!(
+        out,
+        "{files} fixture files, {annotated} annotated lines: {}",
+        if failed == 0 {
+            "all as expected".to_string()
+        } else {
+            format!("{failed} mismatches")
+        }
+    )?;
+    Ok(ExitCode::from(if failed == 0 { exit::OK } else { 1 }))
 }
 
 fn run_scan(args: ScanArgs) -> ExitCode {

@@ -7,6 +7,8 @@
 //! renders the result.
 
 pub mod cli;
+pub mod eval;
+pub mod fixture;
 pub mod parse;
 pub mod plugin;
 pub mod report;

@@ -4,5 +4,6 @@
 mod support;
 
 mod cache;
+mod fixtures;
 mod sandbox;
 mod scan;

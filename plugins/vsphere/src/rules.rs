@@ -124,7 +124,7 @@ pub static RULES: &[Rule] = &[
     // claims its line (a .vmdk being converted is not a dependency).
     Rule::strong("vmware.migration_step", r#"\bvirt-v2v(-in-place)?\b|\bqemu-img\s+convert\b[^\n]*\bvmdk\b|\bqm\s+(disk\s+import|importdisk|importovf)\b|\bvddk-(libdir|thumbprint)\b|\bForklift\b|Migration Toolkit for Virtualization"#).claims_line(),
     // Prose words with other senses: only in VMware sections.
-    Rule::weak("vmware.snapshot.create", r#"(?i)\bsnapshots?\b"#).shadowed_by(&["vmware.snapshot.revert", "vmware.snapshot.delete_consolidate", "vmware.snapshot.memory", "vmware.snapshot.quiesce", "vmware.snapshot.hygiene", "vmware.linked_instant_clone"]).not_with(r#"(?i)\b(pvc|persistent\s*volume|database|db|lun|array|netapp|pure|nimble|git)\b"#),
+    Rule::weak("vmware.snapshot.create", r#"(?i)\bsnapshots?\b"#).shadowed_by(&["vmware.snapshot.revert", "vmware.snapshot.delete_consolidate", "vmware.snapshot.memory", "vmware.snapshot.quiesce", "vmware.snapshot.hygiene", "vmware.linked_instant_clone"]).not_with(r#"(?i)\b(pvc|persistent\s*volume|lun|netapp|nimble|git)\b|\b(database|db|array|storage[- ]array)\s+snapshots?\b"#),
     Rule::weak("vmware.snapshot.revert", r#"(?i)\brevert(ed|ing)?\s+(the\s+\w+\s+|it\s+)?(back\s+)?to\s+(the\s+|a\s+|its\s+|that\s+)?([\w-]+\s+){0,2}snapshots?\b|\b(Revert|Restore)-Snapshot\b|\brevert\s+snapshot\b"#),
     Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\b(delete|remove|consolidat(e|ed|ing|ion))\b[^.\n]{0,30}\bsnapshots?\b|\bsnapshots?\b[^.\n]{0,20}\b(consolidat\w*|deleted|removed)\b|\bdisk\s+consolidation\b"#),
     Rule::weak("vmware.snapshot.quiesce", r#"(?i)\bquiesc(e|ed|ing)\b"#),

@@ -1,0 +1,66 @@
+//! Every built-in plugin's annotated fixtures hold: no missing and no extra
+//! finding on any line.
+
+use std::process::Command;
+
+use crate::support::*;
+
+#[test]
+fn every_builtin_plugins_fixtures_pass() {
+    let plugins = workspace().join("plugins");
+    let mut dirs: Vec<_> = std::fs::read_dir(&plugins)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("fixtures"))
+        .filter(|d| d.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(
+        !dirs.is_empty(),
+        "no fixture folders under {}",
+        plugins.display()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .env("NO_COLOR", "1")
+        .args(["plugin", "test", "--cache-dir"])
+        .arg(shared_cache())
+        .args(&dirs)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "fixtures failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("all as expected"), "{stdout}");
+}
+
+#[test]
+fn a_wrong_expectation_is_reported_with_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("f.md"),
+        "<!-- expect: vmware.drs -->\nUse vMotion.\nplain vSAN line\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .env("NO_COLOR", "1")
+        .args(["plugin", "test", "--cache-dir"])
+        .arg(shared_cache())
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "f.md:2: Use vMotion.\n  - missing vmware.drs\n  + extra   vmware.vmotion (vMotion)\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("f.md:3: plain vSAN line\n  + extra   vmware.vsan.cluster (vSAN)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 mismatches"), "{stdout}");
+}
