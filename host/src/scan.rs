@@ -271,8 +271,27 @@ fn check_file(
             }
         }
     }
-    result.findings = merge_overlaps(result.findings);
+    result.findings = drop_yielding(merge_overlaps(result.findings));
     result
+}
+
+/// On each line, drop product mentions beside any other construct and broad
+/// constructs beside a specific one of their layer (see the catalogue).
+/// Findings arrive sorted by position, so a line's findings are adjacent.
+fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut kept = Vec::with_capacity(findings.len());
+    for line in findings.chunk_by(|a, b| a.line == b.line) {
+        kept.extend(
+            line.iter()
+                .filter(|f| {
+                    !line
+                        .iter()
+                        .any(|o| opgap_catalogue::yields_to(&f.construct, &o.construct))
+                })
+                .cloned(),
+        );
+    }
+    kept
 }
 
 /// Order findings by position and keep one finding per construct where

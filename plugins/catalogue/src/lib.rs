@@ -61,6 +61,41 @@ pub struct Layer {
     pub why: &'static str,
 }
 
+/// Constructs that name a whole area (vMotion, a datastore, a port group):
+/// on a line that also shows a more specific construct of the same layer,
+/// the specific one says it better and the broad one is dropped.
+pub const BROAD: &[&str] = &[
+    "vmware.vmotion",
+    "vmware.datastore",
+    "vmware.vsan.cluster",
+    "vmware.vds_portgroup",
+    "vmware.nsx.segment",
+    "vmware.drs",
+    "vmware.ha",
+    "vmware.snapshot.create",
+    "vmware.vm.inventory_query",
+    "vmware.datacenter_cluster_objects",
+];
+
+/// True for bare product mentions, which yield to any other construct on
+/// their line.
+pub fn is_product_mention(id: &str) -> bool {
+    id.starts_with("vmware.product.")
+}
+
+/// Whether a finding of `id` adds nothing on a line that also has `other`.
+pub fn yields_to(id: &str, other: &str) -> bool {
+    if id == other {
+        return false;
+    }
+    if is_product_mention(id) {
+        return !is_product_mention(other);
+    }
+    BROAD.contains(&id)
+        && !BROAD.contains(&other)
+        && matches!((construct(id), construct(other)), (Some(a), Some(b)) if a.layer == b.layer)
+}
+
 pub fn construct(id: &str) -> Option<&'static Construct> {
     CONSTRUCTS.iter().find(|c| c.id == id)
 }
@@ -85,6 +120,24 @@ mod tests {
                 c.id,
                 c.layer
             );
+        }
+    }
+
+    #[test]
+    fn broad_constructs_yield_within_their_layer_and_products_to_all() {
+        assert!(yields_to("vmware.vmotion", "vmware.vmotion.shared_nothing"));
+        assert!(!yields_to("vmware.vmotion", "vmware.drs"));
+        assert!(!yields_to(
+            "vmware.vmotion.shared_nothing",
+            "vmware.vmotion"
+        ));
+        assert!(yields_to(
+            "vmware.product.vcenter",
+            "vmware.roles_privileges"
+        ));
+        assert!(!yields_to("vmware.product.vcenter", "vmware.product.esxi"));
+        for id in BROAD {
+            assert!(construct(id).is_some(), "{id}");
         }
     }
 

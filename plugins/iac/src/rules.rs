@@ -209,4 +209,24 @@ pub static RULES: &[Rule] = &[
         "vmware.ft",
         r#"\bCreateSecondaryVM(Ex)?_Task\b|\bTurnOffFaultToleranceForVM_Task\b"#,
     ),
+    Rule::strong(
+        "vmware.vcenter.session",
+        r#"\bvcenter_(hostname|username|password|server)\b|\bvsphere_(server|user|password)\b|\bVMWARE_(HOST|USER|PASSWORD|VALIDATE_CERTS)\b"#,
+    ),
+    Rule::weak(
+        "vmware.vcenter.session",
+        r#"^\s*hostname:\s*\S*(vc|vcsa|vcenter)\S*"#,
+    ),
+    Rule::weak(
+        "vmware.vds_advanced",
+        r#"\bvmware_dvswitch_(lacp|pvlans|nioc)\b|\b(primary|secondary)_pvlans?\b"#,
+    ),
+    Rule::weak(
+        "vmware.vds_portgroup",
+        r#"^\s*(switch|switch_name|portgroup_name|dvswitch_name):\s"#,
+    ),
+    Rule::weak(
+        "vmware.port_mirroring",
+        r#"\bvmware_vspan_session\b|\bdvPortMirror\b|\bsession_type:"#,
+    ),
 ];

@@ -165,13 +165,51 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.ha", r#"-HAEnabled\b|\bha_enabled\b|-ha-enabled\b"#),
     // Cmdlets PowerCLI shares with Hyper-V: only in a VMware script or
     // section, never beside Hyper-V's own parameters.
-    Rule::weak("vmware.vm.inventory_query", r#"\bGet-VM(Host)?\b"#).not_with(HYPER_V),
+    Rule::weak("vmware.vm.inventory_query", r#"\bGet-VM\b"#).not_with(HYPER_V),
     Rule::weak("vmware.vm.create", r#"\bNew-VM\b"#).not_with(HYPER_V),
     Rule::weak("vmware.vm.delete", r#"\bRemove-VM\b"#).not_with(HYPER_V),
     Rule::weak("vmware.vm.power", r#"\b(Start|Stop|Suspend|Restart)-VM\b"#).not_with(HYPER_V),
     Rule::weak(
         "vmware.vm.reconfigure_hotadd",
         r#"\bSet-VM\b[^\n]*-(NumCpu|MemoryGB|MemoryMB|CoresPerSocket)\b"#,
+    )
+    .not_with(HYPER_V),
+    Rule::strong(
+        "vmware.vcenter.session",
+        r#"\bDisconnect-VIServer\b|\b(Connect|Disconnect)-NsxtServer\b"#,
+    ),
+    Rule::weak(
+        "vmware.datacenter_cluster_objects",
+        r#"\b(Get|Remove|Set|New)-(Cluster|Datacenter)\b"#,
+    )
+    .not_with(HYPER_V),
+    Rule::weak(
+        "vmware.inventory_tags_folders",
+        r#"\b(Get|New|Remove|Set|Move)-(Folder|Tag|TagAssignment|TagCategory)\b"#,
+    ),
+    Rule::weak("vmware.vm.inventory_query", r#"\bGet-VMGuest\b"#),
+    Rule::weak(
+        "vmware.tools_guest_agent",
+        r#"\bGet-VMGuest\b|\bToolsStatus\w*|\bToolsVersionStatus\w*"#,
+    ),
+    Rule::weak("vmware.vm.hardware_version", r#"\bHardwareVersion\b"#),
+    Rule::weak(
+        "vmware.disk_provisioning",
+        r#"-(Disk)?StorageFormat\b|\bStorageFormat\b"#,
+    ),
+    Rule::weak("vmware.events_tasks", r#"-RunAsync\b"#),
+    Rule::weak(
+        "vmware.vsan.stretched",
+        r#"\b\w+-VsanFaultDomain\b|\bStretchedClusterEnabled\b|\bPreferredFaultDomain\b|\bWitnessHost\b"#,
+    ),
+    Rule::weak("vmware.vmotion.network_encryption", r#"\bVMotionEnabled\b"#),
+    Rule::weak(
+        "vmware.passthrough_rdm_vgpu",
+        r#"\bVirtualPCIPassthrough\b|-DiskType\s+Raw\w*|\bRaw(Physical|Virtual)\b"#,
+    ),
+    Rule::weak(
+        "vmware.cold_migration",
+        r#"\bMove-VM\b[^\n]*-Destination\b[^\n]*-Datastore\b"#,
     )
     .not_with(HYPER_V),
 ];

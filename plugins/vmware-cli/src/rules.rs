@@ -140,4 +140,47 @@ pub static RULES: &[Rule] = &[
         r#"\bgovc\s+cluster\.rule\.create\b.*-depends"#,
     ),
     Rule::strong("vmware.vcenter_ha_backup", r#"\bgovc\s+vcsa\."#),
+    Rule::strong(
+        "vmware.vcenter.session",
+        r#"\bGOVC_(URL|USERNAME|PASSWORD|INSECURE|DATACENTER|DATASTORE)\b"#,
+    ),
+    Rule::weak(
+        "vmware.datastore",
+        r#"\bGOVC_DATASTORE\b|--datastore[= ]|\s-ds[= ]"#,
+    )
+    .shadowed_by(&["vmware.vcenter.session"]),
+    Rule::weak(
+        "vmware.inventory_tags_folders",
+        r#"\s-folder[= ]|\bgovc\s+folder\.\w+"#,
+    ),
+    Rule::weak(
+        "vmware.vmotion.shared_nothing",
+        r#"\bgovc\s+vm\.migrate\b[^\n]*-host\b[^\n]*-ds\b"#,
+    ),
+    Rule::weak(
+        "vmware.vsan.health",
+        r#"\besxcli\s+vsan\s+(health|debug\s+object\s+health)\b"#,
+    ),
+    Rule::weak(
+        "vmware.vsan.stretched",
+        r#"\besxcli\s+vsan\s+cluster\s+preferredfaultdomain\b"#,
+    ),
+    Rule::weak(
+        "vmware.disk_provisioning",
+        r#"--diskMode=\w+|\s-thick\b|\s-eager\b|--thin\b"#,
+    ),
+    Rule::weak("vmware.perf.disk_latency", r#"\b[DKGQ]AVG\b"#),
+    Rule::weak(
+        "vmware.perf.api",
+        r#"\bgovc\s+metric\.\w+|\besxtop\b[^\n]*-b\b"#,
+    ),
+    Rule::weak("vmware.content_library", r#"\bgovc\s+library\.\w+"#),
+    Rule::weak(
+        "vmware.template_clone",
+        r#"\bgovc\s+vm\.(clone|markastemplate)\b"#,
+    ),
+    Rule::weak(
+        "vmware.tools_guest_agent",
+        r#"\btoolsRunningStatus\b|\btoolsStatus\b|\btoolsVersion\w*"#,
+    ),
 ];
