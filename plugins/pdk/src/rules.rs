@@ -41,7 +41,8 @@ pub enum Strength {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     Any,
-    /// Headings, paragraphs, list items, table cells.
+    /// Headings, paragraphs, list items, table cells, and comment lines
+    /// inside code (a script's comments are prose too).
     Prose,
     /// Code blocks and whole scripts.
     Code,
@@ -317,6 +318,9 @@ impl Detector {
         {
             return false;
         }
+        if rule.scope == Scope::Prose && block.kind == BlockKind::Code && !is_comment(line) {
+            return false;
+        }
         match rule.strength {
             Strength::Strong => true,
             Strength::NeedsContext => {
@@ -408,12 +412,21 @@ pub fn severity(impact: Impact) -> Severity {
     }
 }
 
+/// Whether a rule of `scope` can match in `block` at all; prose rules are
+/// further limited to comment lines inside code (see [`Detector::keep`]).
 fn in_scope(scope: Scope, block: &Block) -> bool {
     match scope {
-        Scope::Any => true,
+        Scope::Any | Scope::Prose => true,
         Scope::Code => block.kind == BlockKind::Code,
-        Scope::Prose => block.kind != BlockKind::Code,
     }
+}
+
+/// A comment line in the common script languages.
+fn is_comment(line: &str) -> bool {
+    let t = line.trim_start();
+    ["#", "//", "--", ";", "<#", "REM ", "* ", "/*"]
+        .iter()
+        .any(|marker| t.starts_with(marker))
 }
 
 /// Byte range of the line(s) containing `start..end` within `text`.
