@@ -290,6 +290,9 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         builtin_plugins: !args.no_builtin,
         limits: Limits {
             deadline: Duration::from_millis(args.deadline_ms.max(1)),
+            // Start-up gets five times the call budget (plugins compile
+            // their patterns there).
+            startup_deadline: Duration::from_millis(args.deadline_ms.max(1) * 5),
             memory_bytes: args.memory_mib.max(1) << 20,
             ..Limits::default()
         },

@@ -275,21 +275,22 @@ fn check_file(
     result
 }
 
-/// On each line, drop product mentions beside any other construct and broad
-/// constructs beside a specific one of their layer (see the catalogue).
-/// Findings arrive sorted by position, so a line's findings are adjacent.
+/// On each line, keep one finding per construct (the first), and drop
+/// product mentions beside any other construct and broad constructs beside
+/// a specific one of their layer (see the catalogue). Findings arrive
+/// sorted by position, so a line's findings are adjacent.
 fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
     let mut kept = Vec::with_capacity(findings.len());
     for line in findings.chunk_by(|a, b| a.line == b.line) {
-        kept.extend(
-            line.iter()
-                .filter(|f| {
-                    !line
-                        .iter()
-                        .any(|o| opgap_catalogue::yields_to(&f.construct, &o.construct))
-                })
-                .cloned(),
-        );
+        for (i, f) in line.iter().enumerate() {
+            let repeated = line[..i].iter().any(|o| o.construct == f.construct);
+            let yields = line
+                .iter()
+                .any(|o| opgap_catalogue::yields_to(&f.construct, &o.construct));
+            if !repeated && !yields {
+                kept.push(f.clone());
+            }
+        }
     }
     kept
 }

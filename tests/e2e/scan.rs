@@ -113,7 +113,7 @@ fn head_revision_and_worktree_are_different_inputs() {
     repo.write("r.md", "Uses vSAN.\n").commit("v1");
     repo.write("r.md", "Uses vSAN and vMotion.\n").commit("v2");
     // An uncommitted edit is only visible with --worktree.
-    repo.write("r.md", "Uses vSAN, vMotion and Storage vMotion.\n");
+    repo.write("r.md", "Uses vSAN and vMotion.\n\nDisks move by Storage vMotion.\n");
     let constructs = |extra: &[&str]| -> Vec<String> {
         scan_json(shared_cache(), repo.path(), extra)
             .locations()
@@ -201,7 +201,7 @@ fn the_sample_corpus_finds_vmware_and_not_the_trap_words() {
     assert!(has(
         "runbooks/snapshot-before-change.md",
         11,
-        "vmware.snapshot.create"
+        "vmware.snapshot.quiesce"
     ));
     assert!(has(
         "runbooks/storage-housekeeping.md",

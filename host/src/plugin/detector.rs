@@ -183,27 +183,39 @@ impl DetectorInstance<'_> {
         f: impl FnOnce(&Detector, &mut Store<SandboxState>) -> wasmtime::Result<R>,
     ) -> Result<R, CallError> {
         let limits = self.plugin.runtime.limits();
-        let ticks = deadline_ticks(limits.deadline);
         if self.live.is_none() {
-            let mut store = Store::new(self.plugin.runtime.engine(), SandboxState::new(limits));
-            store.limiter(|s| &mut s.limiter);
-            store.epoch_deadline_trap();
-            store.set_epoch_deadline(ticks);
-            match self.plugin.pre.instantiate(&mut store) {
-                Ok(bindings) => self.live = Some(Live { store, bindings }),
-                Err(e) => return Err(CallError::new(&e, store.data(), limits)),
-            }
+            self.live = Some(self.start()?);
         }
-        let live = self.live.as_mut().expect("instantiated above");
+        let live = self.live.as_mut().expect("started above");
         live.store.data_mut().begin_call();
-        live.store.set_epoch_deadline(ticks);
+        live.store.set_epoch_deadline(deadline_ticks(limits.deadline));
         match f(&live.bindings, &mut live.store) {
             Ok(r) => Ok(r),
             Err(e) => {
-                let error = CallError::new(&e, live.store.data(), limits);
+                let error = CallError::new(&e, live.store.data(), limits.deadline);
                 self.live = None;
                 Err(error)
             }
+        }
+    }
+
+    /// A fresh store and instance, warmed up by one `info` call: plugins
+    /// build their statics (compiled patterns) there, under the longer
+    /// start-up budget rather than the first document's deadline.
+    fn start(&self) -> Result<Live, CallError> {
+        let limits = self.plugin.runtime.limits();
+        let mut store = Store::new(self.plugin.runtime.engine(), SandboxState::new(limits));
+        store.limiter(|s| &mut s.limiter);
+        store.epoch_deadline_trap();
+        store.set_epoch_deadline(deadline_ticks(limits.startup_deadline));
+        let warmed = self
+            .plugin
+            .pre
+            .instantiate(&mut store)
+            .and_then(|bindings| bindings.call_info(&mut store).map(|_| bindings));
+        match warmed {
+            Ok(bindings) => Ok(Live { store, bindings }),
+            Err(e) => Err(CallError::new(&e, store.data(), limits.startup_deadline)),
         }
     }
 }

@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::limits::Limits;
+use std::time::Duration;
+
 use super::sandbox::{Exceeded, SandboxState};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,9 +56,10 @@ pub struct CallError {
 }
 
 impl CallError {
-    pub fn new(error: &wasmtime::Error, state: &SandboxState, limits: &Limits) -> Self {
+    /// `budget` is the deadline the call ran under.
+    pub fn new(error: &wasmtime::Error, state: &SandboxState, budget: Duration) -> Self {
         Self {
-            failure: classify(error, state, limits),
+            failure: classify(error, state, budget),
             stderr: state.stderr.text(),
         }
     }
@@ -73,7 +75,7 @@ impl From<Failure> for CallError {
 }
 
 /// Name the cause of a failed call from the error and what the store saw.
-pub fn classify(error: &wasmtime::Error, state: &SandboxState, limits: &Limits) -> Failure {
+pub fn classify(error: &wasmtime::Error, state: &SandboxState, budget: Duration) -> Failure {
     match state.limiter.exceeded {
         Some(Exceeded::Memory { limit }) => return Failure::MemoryLimit { bytes: limit },
         Some(Exceeded::Table { limit }) => return Failure::TableLimit { elements: limit },
@@ -82,7 +84,7 @@ pub fn classify(error: &wasmtime::Error, state: &SandboxState, limits: &Limits) 
     let stderr = state.stderr.text();
     match error.downcast_ref::<wasmtime::Trap>() {
         Some(wasmtime::Trap::Interrupt) => Failure::Deadline {
-            millis: limits.deadline.as_millis() as u64,
+            millis: budget.as_millis() as u64,
         },
         Some(wasmtime::Trap::StackOverflow) => Failure::StackOverflow,
         // Rust keeps large frames on a stack inside linear memory; running

@@ -4,8 +4,11 @@ use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub struct Limits {
-    /// Wall-clock budget of one call (instantiation, `info`, one `detect`).
+    /// Wall-clock budget of one `detect` call.
     pub deadline: Duration,
+    /// Budget for starting an instance: instantiation plus a warm-up
+    /// `info` call, where plugins compile their patterns.
+    pub startup_deadline: Duration,
     /// Largest size of any one linear memory.
     pub memory_bytes: usize,
     pub table_elements: usize,
@@ -24,6 +27,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             deadline: Duration::from_secs(2),
+            startup_deadline: Duration::from_secs(10),
             memory_bytes: 64 << 20,
             table_elements: 100_000,
             instances: 32,

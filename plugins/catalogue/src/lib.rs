@@ -73,7 +73,6 @@ pub const BROAD: &[&str] = &[
     "vmware.drs",
     "vmware.ha",
     "vmware.snapshot.create",
-    "vmware.vm.inventory_query",
     "vmware.datacenter_cluster_objects",
 ];
 

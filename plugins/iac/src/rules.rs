@@ -63,7 +63,8 @@ pub static RULES: &[Rule] = &[
     Rule::strong(
         "vmware.datacenter_cluster_objects",
         r#"\bvsphere_(datacenter|compute_cluster)\b"#,
-    ),
+    )
+    .not_with(r#"=\s*(data\.)?vsphere_(datacenter|compute_cluster)\."#),
     Rule::strong(
         "vmware.vmotion",
         r#"(?:\bvmware_vmotion\b)|(?:\b(MigrateVM|RelocateVM|CheckMigrate)_Task\b)"#,
@@ -211,11 +212,11 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.vcenter.session",
-        r#"\bvcenter_(hostname|username|password|server)\b|\bvsphere_(server|user|password)\b|\bVMWARE_(HOST|USER|PASSWORD|VALIDATE_CERTS)\b"#,
+        r#"\bvcenter_(hostname|server)\b|\bvsphere_server\b|\bVMWARE_HOST\b"#,
     ),
     Rule::weak(
         "vmware.vcenter.session",
-        r#"^\s*hostname:\s*\S*(vc|vcsa|vcenter)\S*"#,
+        r#"(?m)^\s*hostname:\s*\S*(vc|vcsa|vcenter)\S*"#,
     ),
     Rule::weak(
         "vmware.vds_advanced",
@@ -223,10 +224,35 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::weak(
         "vmware.vds_portgroup",
-        r#"^\s*(switch|switch_name|portgroup_name|dvswitch_name):\s"#,
+        r#"(?m)^\s*(switch|switch_name|portgroup_name|dvswitch_name):\s"#,
     ),
     Rule::weak(
         "vmware.port_mirroring",
         r#"\bvmware_vspan_session\b|\bdvPortMirror\b|\bsession_type:"#,
     ),
+    Rule::weak(
+        "vmware.drs",
+        r#"\bdrs_(default_vm_behavior|vmotion_rate|enable_vm_behavior_overrides)\b|[\"']drs\.enabled[\"']"#,
+    ),
+    Rule::weak(
+        "vmware.ha",
+        r#"\bha_(host_monitoring|enabled)\b|[\"']ha\.(enabled|host_monitoring)[\"']"#,
+    ),
+    Rule::strong(
+        "vmware.snapshot.delete_consolidate",
+        r#"\bstate:\s*(absent|remove_all)\b"#,
+    ),
+    Rule::strong(
+        "vmware.snapshot.revert",
+        r#"\bstate:\s*revert\b|\bRevertToSnapshot_Task\b|\brevert\(\)"#,
+    ),
+    Rule::weak(
+        "vmware.roles_privileges",
+        r#"\blocal_privilege_ids\b|\bvmware_local_role_manager\b|\bvsphere_role\b"#,
+    ),
+    Rule::weak(
+        "vmware.permissions",
+        r#"\bvmware_object_role_permission\b|\bvsphere_entity_permissions\b|\bprincipal:"#,
+    ),
+    Rule::weak("vmware.sso.identity_source", r#"(?i)\bvsphere\.local\b"#),
 ];

@@ -129,7 +129,7 @@ pub const ANY_CONSTRUCT: &str = "*";
 
 /// Words that show a section is about VMware without being findings of
 /// their own in every plugin.
-pub const VMWARE_ANCHORS: &str = r"\b(vCenter|VCSA|ESXi|vSphere|vSAN|NSX(-T)?|vROps|vRealize|Aria Operations|VCF Operations|PowerCLI|VMware|Connect-VIServer|govc|esxcli|vim-cmd|pyVmomi|VMFS)\b";
+pub const VMWARE_ANCHORS: &str = r"(?i)\b(vcenter|vcsa\d*|esxi|vsphere|vsan|nsx(-t)?|vrops|vrealize|aria\s+operations|vcf\s+operations|powercli|vmware|connect-viserver|govc|esxcli|esxtop|vim-cmd|vmkfstools|pktcap-uw|pyvmomi|vmfs|vmotion|vmkernel|vmk\d+|dvswitch|dvportgroup|vsandatastore|spbm)\b|\bvmware_|\bvsphere_|\.vmx\b|\.vmdk\b";
 
 /// Tools on the KVM side or of other vendors: a context rule never fires on
 /// a line that names one.
@@ -448,41 +448,30 @@ fn inside_path_or_url(text: &str, start: usize, end: usize) -> bool {
     token.contains('/') || token.contains('\\')
 }
 
-/// Which parts of a document are about VMware: sections (by heading path)
-/// containing a strong match or an anchor word, and the whole subtree under
-/// a heading that contains one.
-struct Context<'d> {
-    sections: HashSet<&'d [String]>,
-    heading_subtrees: Vec<&'d [String]>,
+/// Whether a document is about VMware: any block with a strong match or an
+/// anchor word. Runbooks in an ops repository are about one platform from
+/// top to bottom, so a VMware word anywhere gives the whole document context;
+/// a runbook that never names VMware never gets any.
+struct Context {
+    about_vmware: bool,
 }
 
-impl<'d> Context<'d> {
-    fn new(doc: &'d Document, hits: &[Hit], detector: &Detector) -> Self {
-        let mut marked = vec![false; doc.blocks.len()];
-        for hit in hits {
-            if detector.rules[hit.rule].strength == Strength::Strong {
-                marked[hit.block] = true;
-            }
-        }
-        let mut sections = HashSet::new();
-        let mut heading_subtrees = Vec::new();
-        for (block, marked) in doc.blocks.iter().zip(marked) {
-            if is_nested(block) || !(marked || detector.anchors.is_match(&block.text)) {
-                continue;
-            }
-            sections.insert(block.heading_path.as_slice());
-            if block.kind == BlockKind::Heading {
-                heading_subtrees.push(block.heading_path.as_slice());
-            }
-        }
+impl Context {
+    fn new(doc: &Document, hits: &[Hit], detector: &Detector) -> Self {
+        let strong = hits
+            .iter()
+            .any(|h| detector.rules[h.rule].strength == Strength::Strong);
+        let anchored = || {
+            doc.blocks
+                .iter()
+                .any(|b| !is_nested(b) && detector.anchors.is_match(&b.text))
+        };
         Self {
-            sections,
-            heading_subtrees,
+            about_vmware: strong || anchored(),
         }
     }
 
-    fn covers(&self, block: &Block) -> bool {
-        let path = block.heading_path.as_slice();
-        self.sections.contains(path) || self.heading_subtrees.iter().any(|h| path.starts_with(h))
+    fn covers(&self, _block: &Block) -> bool {
+        self.about_vmware
     }
 }

@@ -212,4 +212,38 @@ pub static RULES: &[Rule] = &[
         r#"\bMove-VM\b[^\n]*-Destination\b[^\n]*-Datastore\b"#,
     )
     .not_with(HYPER_V),
+    Rule::weak(
+        "vmware.template_clone",
+        r#"\bGet-Template\b|\bNew-VM\b[^\n]*-Template\b"#,
+    )
+    .not_with(HYPER_V),
+    Rule::weak(
+        "vmware.vds_portgroup",
+        r#"-PortGroup\b|\bGet-VDPortgroup\b"#,
+    ),
+    Rule::strong(
+        "vmware.host.vlcm_vum",
+        r#"\b(Test|Get|Set|Export|Import)-Lcm\w+\b|\bGet-Compliance\b|\b(Test|Update|Get)-(Baseline|Patch|Inventory)\b|\bSet-Cluster\b[^\n]*-Remediate\b"#,
+    ),
+    Rule::strong(
+        "vmware.host.autodeploy",
+        r#"\b\w+-(EsxSoftwareDepot|EsxSoftwarePackage|EsxImageProfile|DeployRule|DeployRuleSet)\b|\bVMware\.(ImageBuilder|DeployAutomation)\b"#,
+    ),
+    Rule::strong(
+        "vmware.encryption_vtpm_kms",
+        r#"\b(New|Get|Remove)-VTpm\b|\b\w+-KeyProvider\b|\b\w+-KmsCluster\b|\bEnable-VMEncryption\b"#,
+    ),
+    Rule::strong(
+        "vmware.resource_pools",
+        r#"\b(Get|Set)-VMResourceConfiguration\b"#,
+    ),
+    Rule::weak("vmware.cbt", r#"\bChangeTrackingEnabled\b"#),
+    Rule::strong(
+        "vmware.roles_privileges",
+        r#"\b(Get|New|Set|Remove)-VIRole\b|\bGet-VIPrivilege\b"#,
+    ),
+    Rule::strong(
+        "vmware.permissions",
+        r#"\b(Get|New|Set|Remove)-VIPermission\b"#,
+    ),
 ];

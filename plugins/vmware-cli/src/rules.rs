@@ -142,13 +142,12 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vcenter_ha_backup", r#"\bgovc\s+vcsa\."#),
     Rule::strong(
         "vmware.vcenter.session",
-        r#"\bGOVC_(URL|USERNAME|PASSWORD|INSECURE|DATACENTER|DATASTORE)\b"#,
+        r#"\bGOVC_(URL|USERNAME|PASSWORD|INSECURE)\b"#,
     ),
     Rule::weak(
         "vmware.datastore",
         r#"\bGOVC_DATASTORE\b|--datastore[= ]|\s-ds[= ]"#,
-    )
-    .shadowed_by(&["vmware.vcenter.session"]),
+    ),
     Rule::weak(
         "vmware.inventory_tags_folders",
         r#"\s-folder[= ]|\bgovc\s+folder\.\w+"#,

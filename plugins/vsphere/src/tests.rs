@@ -43,7 +43,7 @@ fn weak_words_need_vmware_in_the_section() {
 }
 
 #[test]
-fn a_heading_anchor_covers_its_subsections_only() {
+fn vmware_anywhere_in_a_document_gives_it_context() {
     let d = doc(vec![
         heading(&["vSphere tasks"]),
         para(&["vSphere tasks", "Patching"], "Check DRS first."),
@@ -56,7 +56,9 @@ fn a_heading_anchor_covers_its_subsections_only() {
         .filter(|f| f.construct == "vmware.drs")
         .map(|f| f.span.start)
         .collect();
-    assert_eq!(drs, vec![20]);
+    assert_eq!(drs, vec![20, 43]);
+    let without = doc(vec![heading(&["Other"]), para(&["Other"], "Check DRS first.")]);
+    assert!(found(detector(), &without).is_empty());
 }
 
 #[test]
@@ -124,13 +126,13 @@ fn inline_code_is_not_scanned_twice() {
 fn weak_words_inside_paths_and_urls_are_not_steps() {
     let d = doc(vec![para(
         &[],
-        "[VM snapshot](runbooks/snapshot-before-change.md) in vCenter",
+        "[Check DRS](runbooks/DRS-checks.md) in vCenter",
     )]);
-    let snapshots = constructs(detector(), &d)
+    let drs = constructs(detector(), &d)
         .into_iter()
-        .filter(|c| c == "vmware.snapshot.create")
+        .filter(|c| c == "vmware.drs")
         .count();
-    assert_eq!(snapshots, 1, "the link text counts, the file name does not");
+    assert_eq!(drs, 1, "the link text counts, the file name does not");
 }
 
 #[test]
