@@ -113,7 +113,10 @@ fn head_revision_and_worktree_are_different_inputs() {
     repo.write("r.md", "Uses vSAN.\n").commit("v1");
     repo.write("r.md", "Uses vSAN and vMotion.\n").commit("v2");
     // An uncommitted edit is only visible with --worktree.
-    repo.write("r.md", "Uses vSAN and vMotion.\n\nDisks move by Storage vMotion.\n");
+    repo.write(
+        "r.md",
+        "Uses vSAN and vMotion.\n\nDisks move by Storage vMotion.\n",
+    );
     let constructs = |extra: &[&str]| -> Vec<String> {
         scan_json(shared_cache(), repo.path(), extra)
             .locations()

@@ -188,7 +188,8 @@ impl DetectorInstance<'_> {
         }
         let live = self.live.as_mut().expect("started above");
         live.store.data_mut().begin_call();
-        live.store.set_epoch_deadline(deadline_ticks(limits.deadline));
+        live.store
+            .set_epoch_deadline(deadline_ticks(limits.deadline));
         match f(&live.bindings, &mut live.store) {
             Ok(r) => Ok(r),
             Err(e) => {

@@ -57,7 +57,10 @@ fn vmware_anywhere_in_a_document_gives_it_context() {
         .map(|f| f.span.start)
         .collect();
     assert_eq!(drs, vec![20, 43]);
-    let without = doc(vec![heading(&["Other"]), para(&["Other"], "Check DRS first.")]);
+    let without = doc(vec![
+        heading(&["Other"]),
+        para(&["Other"], "Check DRS first."),
+    ]);
     assert!(found(detector(), &without).is_empty());
 }
 
