@@ -50,6 +50,18 @@ enum PluginCommand {
     /// Check plugins against annotated fixture folders (`expect:` / `ok:`
     /// comments); exits 1 on any missing or extra finding.
     Test(PluginTestArgs),
+    /// List the built-in and given plugins with versions, hashes and rules.
+    List(PluginListArgs),
+}
+
+#[derive(Args)]
+struct PluginListArgs {
+    /// Also list every rule: id, construct, layer, default severity.
+    #[arg(long)]
+    rules: bool,
+
+    #[command(flatten)]
+    plugins: PluginArgs,
 }
 
 #[derive(Args)]
@@ -179,6 +191,7 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => return run_scan(args),
         Command::Eval(args) => run_eval(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
+        Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
     };
     result.unwrap_or_else(|e| {
         let _ = writeln!(anstream::stderr(), "error: {e:#}");
@@ -234,6 +247,46 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         exit::PARTIAL
     } else {
         exit::OK
+    }))
+}
+
+fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
+    let options = args
+        .plugins
+        .options(PathBuf::from("."), Selection::Worktree);
+    let runtime = crate::plugin::Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
+    let mut errors = Vec::new();
+    let plugins = crate::scan::load_plugins(&runtime, &options, &mut errors);
+    let mut out = anstream::stdout();
+    for p in &plugins {
+        writeln!(
+            out,
+            "{} {} (API {}) {} sha256:{} {} rules",
+            p.info.name,
+            p.info.version,
+            p.info.api_version,
+            p.origin,
+            p.sha256,
+            p.info.rules.len()
+        )?;
+        if args.rules {
+            for r in &p.info.rules {
+                writeln!(
+                    out,
+                    "  {}\t{}\t{}\t{:?}\t{}",
+                    r.id, r.construct, r.layer, r.default_severity, r.short_help
+                )?;
+            }
+        }
+    }
+    let mut err = anstream::stderr();
+    for e in &errors {
+        writeln!(err, "error: {}", e.message)?;
+    }
+    Ok(ExitCode::from(if errors.is_empty() {
+        exit::OK
+    } else {
+        exit::PARTIAL
     }))
 }
 

@@ -113,7 +113,9 @@ fn summarize(p: &DetectorPlugin) -> PluginSummary {
     }
 }
 
-fn load_plugins(
+/// Load the built-in plugins (if wanted) and the given files. A plugin that
+/// fails to load becomes an error; the others load regardless.
+pub fn load_plugins(
     runtime: &Runtime,
     options: &ScanOptions,
     errors: &mut Vec<ScanError>,
