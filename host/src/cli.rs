@@ -273,8 +273,12 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
             for r in &p.info.rules {
                 writeln!(
                     out,
-                    "  {}\t{}\t{}\t{:?}\t{}",
-                    r.id, r.construct, r.layer, r.default_severity, r.short_help
+                    "  {}\t{}\t{}\t{}\t{}",
+                    r.id,
+                    r.construct,
+                    r.layer,
+                    report::Severity::from(r.default_severity).as_str(),
+                    r.short_help
                 )?;
             }
         }

@@ -64,3 +64,28 @@ fn a_wrong_expectation_is_reported_with_a_diff() {
     );
     assert!(stdout.contains("2 mismatches"), "{stdout}");
 }
+
+#[test]
+fn plugin_list_names_every_builtin_with_its_rules() {
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .env("NO_COLOR", "1")
+        .args(["plugin", "list", "--rules", "--cache-dir"])
+        .arg(shared_cache())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for name in ["iac", "powercli", "vmware-cli", "vsphere"] {
+        let header = stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("{name} missing:\n{stdout}"));
+        assert!(
+            header.contains(&format!("builtin:{name} sha256:")),
+            "{header}"
+        );
+    }
+    assert!(
+        stdout.contains("  powercli/vcenter.session\tvmware.vcenter.session\tlifecycle\thigh\t")
+    );
+}
