@@ -22,9 +22,10 @@
 //! ```
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use opgap_catalogue::Impact;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::text::{is_nested, span_in};
 use crate::types::{Block, BlockKind, Document, Finding, PluginInfo, Rule as RuleInfo, Severity};
@@ -142,7 +143,10 @@ pub struct Detector {
     rules: &'static [Rule],
     ids: Vec<String>,
     set: RegexSet,
-    each: Vec<Regex>,
+    /// Each rule's own regex, compiled on its first match: most rules never
+    /// match a given estate, and compiling them all would dominate start-up.
+    each: Vec<OnceLock<Regex>>,
+    patterns: Vec<String>,
     not_with: Vec<Option<Regex>>,
     /// For each rule, the rules whose matches shadow it.
     shadowers: Vec<Vec<usize>>,
@@ -170,20 +174,29 @@ impl Detector {
                 r.construct
             );
         }
-        let patterns: Vec<&str> = rules.iter().map(|r| r.pattern).collect();
+        let patterns: Vec<String> = rules
+            .iter()
+            .map(|r| ascii_word_boundaries(r.pattern))
+            .collect();
         Self {
             name,
             description,
             rules,
             ids: rule_ids(name, rules),
-            set: RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rule patterns: {e}")),
-            each: patterns
-                .iter()
-                .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("pattern {p}: {e}")))
-                .collect(),
+            // Hundreds of patterns outgrow the default lazy-DFA cache, and
+            // every search then falls back to a slower engine (7x here).
+            set: RegexSetBuilder::new(&patterns)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .unwrap_or_else(|e| panic!("rule patterns: {e}")),
+            each: patterns.iter().map(|_| OnceLock::new()).collect(),
+            patterns,
             not_with: rules
                 .iter()
-                .map(|r| r.not_with.map(|p| Regex::new(p).expect("not_with pattern")))
+                .map(|r| {
+                    r.not_with
+                        .map(|p| Regex::new(&ascii_word_boundaries(p)).expect("not_with pattern"))
+                })
                 .collect(),
             shadowers: rules
                 .iter()
@@ -197,8 +210,9 @@ impl Detector {
                         .collect()
                 })
                 .collect(),
-            anchors: Regex::new(VMWARE_ANCHORS).expect("anchor pattern"),
-            other_tools: Regex::new(OTHER_TOOLS).expect("other-tools pattern"),
+            anchors: Regex::new(&ascii_word_boundaries(VMWARE_ANCHORS)).expect("anchor pattern"),
+            other_tools: Regex::new(&ascii_word_boundaries(OTHER_TOOLS))
+                .expect("other-tools pattern"),
         }
     }
 
@@ -281,7 +295,10 @@ impl Detector {
                 if !in_scope(self.rules[rule].scope, block) {
                     continue;
                 }
-                for m in self.each[rule].find_iter(&block.text) {
+                let regex = self.each[rule].get_or_init(|| {
+                    Regex::new(&self.patterns[rule]).expect("compiled in the set already")
+                });
+                for m in regex.find_iter(&block.text) {
                     if m.start() < m.end() {
                         hits.push(Hit {
                             rule,
@@ -375,6 +392,29 @@ impl Detector {
             evidence: block.text[hit.start..hit.end].into(),
         }
     }
+}
+
+/// Make `\b` an ASCII word boundary. A Unicode `\b` stops regex's lazy DFA
+/// at the first non-ASCII character (an en dash in a runbook is enough) and
+/// falls back to a far slower engine; construct names are ASCII anyway.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `plugin/construct-without-vendor-prefix`, `.weak` for context rules, and

@@ -1,0 +1,29 @@
+//! Rough native timing of the vsphere detector over a folder of text files:
+//! `cargo run --release -p opgap-plugin-vsphere --example timing -- DIR`.
+use opgap_pdk::testing::{doc, para};
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("a folder");
+    let mut texts = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(p) = stack.pop() {
+        for e in std::fs::read_dir(&p).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(t) = std::fs::read_to_string(&path) {
+                texts.push(t);
+            }
+        }
+    }
+    let start = std::time::Instant::now();
+    let d = opgap_plugin_vsphere::detector();
+    println!("compile: {:?}", start.elapsed());
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for t in &texts {
+        let document = doc(t.lines().map(|l| para(&[], l)).collect());
+        n += d.detect(&document).len();
+    }
+    println!("{} files, {n} findings: {:?}", texts.len(), start.elapsed());
+}
