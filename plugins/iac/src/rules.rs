@@ -220,31 +220,15 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::weak(
         "vmware.vds_advanced",
-        r#"\bvmware_dvswitch_(lacp|pvlans|nioc)\b|\b(primary|secondary)_pvlans?\b"#,
-    ),
-    Rule::weak(
-        "vmware.vds_portgroup",
-        r#"(?m)^\s*(switch|switch_name|portgroup_name|dvswitch_name):\s"#,
+        r#"\bvmware_dvswitch_(lacp|pvlans|nioc)\b"#,
     ),
     Rule::weak(
         "vmware.port_mirroring",
         r#"\bvmware_vspan_session\b|\bdvPortMirror\b|\bsession_type:"#,
     ),
     Rule::weak(
-        "vmware.drs",
-        r#"\bdrs_(default_vm_behavior|vmotion_rate|enable_vm_behavior_overrides)\b|[\"']drs\.enabled[\"']"#,
-    ),
-    Rule::weak(
         "vmware.ha",
         r#"\bha_(host_monitoring|enabled)\b|[\"']ha\.(enabled|host_monitoring)[\"']"#,
-    ),
-    Rule::strong(
-        "vmware.snapshot.delete_consolidate",
-        r#"\bstate:\s*(absent|remove_all)\b"#,
-    ),
-    Rule::strong(
-        "vmware.snapshot.revert",
-        r#"\bstate:\s*revert\b|\bRevertToSnapshot_Task\b|\brevert\(\)"#,
     ),
     Rule::weak(
         "vmware.roles_privileges",
@@ -254,5 +238,4 @@ pub static RULES: &[Rule] = &[
         "vmware.permissions",
         r#"\bvmware_object_role_permission\b|\bvsphere_entity_permissions\b|\bprincipal:"#,
     ),
-    Rule::weak("vmware.sso.identity_source", r#"(?i)\bvsphere\.local\b"#),
 ];

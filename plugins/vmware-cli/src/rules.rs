@@ -145,10 +145,6 @@ pub static RULES: &[Rule] = &[
         r#"\bGOVC_(URL|USERNAME|PASSWORD|INSECURE)\b"#,
     ),
     Rule::weak(
-        "vmware.datastore",
-        r#"\bGOVC_DATASTORE\b|--datastore[= ]|\s-ds[= ]"#,
-    ),
-    Rule::weak(
         "vmware.inventory_tags_folders",
         r#"\s-folder[= ]|\bgovc\s+folder\.\w+"#,
     ),

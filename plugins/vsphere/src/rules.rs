@@ -83,7 +83,14 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.linked_instant_clone", r#"[Ll]inked[ _-]?[Cc]lone"#),
     Rule::strong("vmware.sso.identity_source", r#"(?:@vsphere\.local\b)|(?:vCenter\s+(Single Sign-On|SSO))"#).shadowed_by(&["vmware.service_accounts"]),
     Rule::weak("vmware.sso.identity_source", r#"[Ii]dentity\s+[Ss]ource"#),
-    Rule::strong("vmware.roles_privileges", r#"(?:\bAddAuthorizationRole\b)|(?:\bVirtualMachine\.(Interact|Config|Provisioning|State|Inventory|GuestOperations|Hbr)\.\w+)|(?:\bDatastore\.(AllocateSpace|Browse|Config|FileManagement|UpdateVirtualMachineFiles)\b)|(?:\bResource\.(AssignVMToPool|ColdMigrate|HotMigrate|QueryVMotion)\b)"#),
+    Rule::strong("vmware.roles_privileges", r#"\bAddAuthorizationRole\b"#),
+    // Privilege ids name a role's contents in prose; in code they are the
+    // values of a role definition already reported on its own line.
+    Rule::strong(
+        "vmware.roles_privileges",
+        r#"\bVirtualMachine\.(Interact|Config|Provisioning|State|Inventory|GuestOperations|Hbr)\.\w+|\bDatastore\.(AllocateSpace|Browse|Config|FileManagement|UpdateVirtualMachineFiles)\b|\bResource\.(AssignVMToPool|ColdMigrate|HotMigrate|QueryVMotion)\b"#,
+    )
+    .in_prose(),
     Rule::strong("vmware.permissions", r#"\bSetEntityPermissions\b"#),
     Rule::strong("vmware.service_accounts", r#"(?:svc[-_][\w.-]+@vsphere\.local)|(?:\b(VMWARE|GOVC)_PASSWORD\b)"#),
     Rule::weak("vmware.service_accounts", r#"[Ss]olution\s+[Uu]ser"#),
@@ -138,7 +145,6 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.ha", r#"\bHA\b|(?i)\bhigh\s+availability\b"#).in_prose().shadowed_by(&["vmware.ha.admission_control", "vmware.ha.restart_priority", "vmware.ha.vm_monitoring", "vmware.ha.isolation", "vmware.ha.proactive", "vmware.vcenter_ha_backup"]).not_with(r#"(?i)haproxy|keepalived|patroni|pacemaker|corosync|galera|redis|postgres|mysql|kafka|ha-manager"#),
     Rule::weak("vmware.vcenter.alarms", r#"(?i)\balarms?\b"#).in_prose().shadowed_by(&["vmware.vrops.alerts"]).not_with(r#"(?i)prometheus|alertmanager|grafana|zabbix|nagios|cloudwatch|pagerduty"#),
     Rule::strong("vmware.vcenter.alarms", r#"(?i)\bvCenter\s+alarms?\b|\balarm\s+definitions?\b|\balarm\s+actions?\b"#),
-    Rule::weak("vmware.vm.create", r#"(?i)\b(deploy|provision|create|build)\s+(a\s+|the\s+|new\s+|\d+\s+)?(new\s+)?(VM|virtual\s+machine)s?\b"#).in_prose(),
     Rule::weak("vmware.vm.delete", r#"(?i)\b(delete|remove)\s+(the\s+)?(VM|virtual\s+machine)\s+from\s+(disk|inventory)\b|\bunregister(ed)?\s+(the\s+)?(VM|virtual\s+machine)\b"#),
     Rule::weak("vmware.vm.reconfigure_hotadd", r#"(?i)\bhot[- ]?(add|plug)\b"#)
     .not_with(r#"(?i)prox(y|ies)|backup|transport|nbd|veeam|vadp|appliance"#),
@@ -171,7 +177,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.nsx.groups_tags", r#"(?i)\b(tag-based|dynamic)\s+(groups?|membership)\b|\bgroups?\s+(membership|criteria)\b|\b(NSX|VM)\s+tags?\s+(equals|scope)\b|\badd_tags\b"#),
     Rule::weak("vmware.nsx.lb_vpn", r#"(?i)\bload\s+balanc(er|ing)\b|\bVIPs?\b|\bvirtual\s+servers?\b|\bpool\s+members?\b|\bIPsec\b|\bVPN\b|\bipsec-vpn\w*"#).in_prose(),
     Rule::weak("vmware.vds_advanced", r#"(?i)\bLACP\b|\bLAGs?\b|\bPVLANs?\b|\bprivate\s+VLANs?\b|\b(primary|secondary|isolated|community|promiscuous)_?pvlans?\b|\btraffic\s+shaping\b|\bNIOC\b|\bNetwork\s+I/O\s+Control\b"#),
-    Rule::weak("vmware.vds_portgroup", r#"(?i)\bvds-[\w-]+|\bdistributed\s+switch(es)?\b|\bdvs\b|\bdvPortgroups?\b|\bdpg-[\w-]+"#).in_prose(),
+    Rule::weak("vmware.vds_portgroup", r#"(?i)\bdistributed\s+switch(es)?\b|\bdvs\b|\bdvPortgroups?\b"#).in_prose(),
     Rule::weak("vmware.port_mirroring", r#"(?i)\bport\s+mirror\w*|\bmirror(ing)?\s+sessions?\b|\bdvPortMirror\b|\bE?RSPAN\b|\bpktcap-uw\b"#),
     Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\s+(network|vmkernel|TCP/IP\s+stack|service|traffic|interfaces?|adapters?|port)\b|\bvmkernel\b[^.\n]{0,40}\bvMotion\b|\bencryptionMode\b"#),
     Rule::weak("vmware.vmotion.shared_nothing", r#"(?i)\bshared-nothing\b|\bwithout\s+shared\s+storage\b|\bcombined\s+host\s*\+?\s*(and\s+)?datastore\s+move\b"#),
@@ -202,10 +208,10 @@ pub static RULES: &[Rule] = &[
     // Backup, DRS, snapshot, identity, host lifecycle and HA vocabulary.
     Rule::weak("vmware.sso.identity_source", r#"(?i)\bvsphere\.local\b|\bSSO\s+(domain|users?|groups?|accounts?|password\s+polic(y|ies))\b|\bidentity\s+(providers?|federation)\b|\bAD\s+over\s+LDAPS?\b"#).shadowed_by(&["vmware.service_accounts"]),
     Rule::weak("vmware.service_accounts", r#"(?i)\bsvc-[\w-]+@\S+|\bsvc-[\w.-]+\b|\b(dedicated|automation)\s+(SSO\s+)?accounts?\b|\bsso\.user\.\w+|\bvsphere_password\b"#),
-    Rule::weak("vmware.roles_privileges", r#"(?i)\bcustom\s+roles?\b|\bprivileges?\b|\b(System|VirtualMachine|Datastore|Host|Resource|Global)\.[A-Z]\w+(\.\w+)*"#).not_with(r#"(?i)\bIAM\b|\bRBAC\s+in\s+Kubernetes|ClusterRole|RoleBinding|postgres|GRANT\b"#),
+    Rule::weak("vmware.roles_privileges", r#"(?i)\bcustom\s+roles?\b|\bprivileges?\b"#).not_with(r#"(?i)\bIAM\b|\bRBAC\s+in\s+Kubernetes|ClusterRole|RoleBinding|postgres|GRANT\b"#),
     Rule::weak("vmware.permissions", r#"(?i)\bpermissions?\b|\bgrant(ed|s)?\b[^.\n]{0,40}\b(at|on)\s+the\s+(datacenter|cluster|folder|vCenter|object)\b|\bpropagat(e|ing|ion)\b"#).not_with(r#"(?i)chmod|chown|\bACL\b|IAM|file\s+permissions"#),
     Rule::weak("vmware.encryption_vtpm_kms", r#"(?i)\bvirtual\s+TPM\b|\bvTPM\b|\bkey\s+providers?\b|\bKMS\b|\bKMIP\b|\bencrypt(ed|ion)?\b[^.\n]{0,30}\b(VMs?|disks?|vMotion)\b|\bVM\s+encryption\b"#),
-    Rule::weak("vmware.resource_pools", r#"(?i)\bresource\s+pools?\b|\breservations?\b|\brp-[\w-]+|\bResource\s+Allocation\b"#).in_prose(),
+    Rule::weak("vmware.resource_pools", r#"(?i)\bresource\s+pools?\b|\bResource\s+Allocation\b"#).in_prose(),
     Rule::weak("vmware.host.vlcm_vum", r#"(?i)\b(image|baseline)[- ](managed|based|compliance)\b|\bpatch(ing)?\s+ESXi\b|\bvendor\s+add-?on\b|\bfirmware\s+and\s+drivers\b"#),
     Rule::weak("vmware.host.autodeploy", r#"(?i)\bimage\s+profiles?\b|\bdeploy\s+rules?\b|\bsoftware\s+depots?\b|\bstateless\s+hosts?\b|\bTFTP\b|\bPXE\b"#),
     Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\bremove_all\b|\bstate:\s*(absent|remove_all)\b|\bdrops?\b[^.\n]{0,20}\bsnapshots?\b|\bremoves?\s+the\s+snapshot\b"#),
@@ -218,4 +224,8 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.ha", r#"(?i)\bha[._](enabled|host_monitoring)\b|\bha_host_monitoring\b|\bhost\s+monitoring\b|\bHA\s+(on|off|enabled|disabled|settings|policy|failover)\b"#).not_with(r#"(?i)haproxy|keepalived|patroni|pacemaker|ha-manager"#),
     Rule::weak("vmware.ha.isolation", r#"(?i)\bdas\.isolationaddress\d*\b|\bisolation\s+(address|response)\b|\bheartbeat\s+datastores?\b"#),
     Rule::weak("vmware.dpm", r#"(?i)\bdpm[._](enabled|automation_level|threshold)\b|\bpower\s+management\b[^.\n]{0,20}\bhosts?\b"#),
+    Rule::weak("vmware.datastore", r#"(?i)\bdatastores?\b"#)
+        .in_prose()
+        .shadowed_by(&["vmware.vm.files_vmx_vmdk", "vmware.storage_drs", "vmware.perf.disk_latency", "vmware.ha.isolation"])
+        .not_with(r#"(?i)\bpbs\b|proxmox-backup|backup\s+server|gcloud|cloud\s+datastore|datastore="#),
 ];
