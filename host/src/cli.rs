@@ -66,7 +66,7 @@ struct PluginListArgs {
 
 #[derive(Args)]
 struct PluginTestArgs {
-    /// Folders of annotated fixtures.
+    /// Annotated fixture files, or folders of them.
     #[arg(required = true)]
     fixtures: Vec<PathBuf>,
 
@@ -317,7 +317,15 @@ fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
             })
             .sum::<usize>();
         for m in &mismatches {
-            write!(out, "{}/{m}", dir.display())?;
+            let base = if dir.is_file() {
+                dir.parent()
+            } else {
+                Some(dir.as_path())
+            };
+            match base.filter(|b| !b.as_os_str().is_empty()) {
+                Some(base) => write!(out, "{}/{m}", base.display())?,
+                None => write!(out, "{m}")?,
+            }
         }
         failed += mismatches.len();
         if report.partial {

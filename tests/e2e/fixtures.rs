@@ -63,6 +63,22 @@ fn a_wrong_expectation_is_reported_with_a_diff() {
         "{stdout}"
     );
     assert!(stdout.contains("2 mismatches"), "{stdout}");
+
+    // A single fixture file works the same way.
+    let one = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .env("NO_COLOR", "1")
+        .args(["plugin", "test", "--cache-dir"])
+        .arg(shared_cache())
+        .arg(dir.path().join("f.md"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&one.stdout);
+    assert_eq!(one.status.code(), Some(1));
+    assert!(stdout.contains("/f.md:2: Use vMotion."), "{stdout}");
+    assert!(
+        stdout.contains("1 fixture files, 1 annotated lines: 2 mismatches"),
+        "{stdout}"
+    );
 }
 
 #[test]

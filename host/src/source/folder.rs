@@ -56,3 +56,24 @@ pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
     }
     Ok(sources)
 }
+
+/// One file on its own: the "repository" is its folder, the path its name.
+pub fn read_file(file: &Path, name: String) -> Result<Sources> {
+    let root = file.parent().unwrap_or(file);
+    let mut sources = Sources::new(RepoInfo {
+        name: name.clone(),
+        root: root.to_path_buf(),
+        mode: "folder",
+        revision: None,
+    });
+    if crate::parse::format_for_path(&name).is_none() {
+        sources.skip(SkipReason::Unsupported);
+        return Ok(sources);
+    }
+    match std::fs::read(file) {
+        Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => sources.skip(SkipReason::TooLarge),
+        Ok(bytes) => sources.offer(name, bytes),
+        Err(e) => sources.unreadable(name, e.to_string()),
+    }
+    Ok(sources)
+}

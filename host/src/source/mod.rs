@@ -110,7 +110,8 @@ impl Sources {
 }
 
 /// Read the runbooks under `root`. A git repository is read at the selected
-/// revision; anything else is read as a folder.
+/// revision; anything else is read as a folder. A single file is read on
+/// its own, named by its file name.
 pub fn read(root: &Path, selection: &Selection) -> Result<Sources> {
     let root = root
         .canonicalize()
@@ -119,6 +120,9 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| root.display().to_string());
+    if root.is_file() {
+        return folder::read_file(&root, name);
+    }
     let mut sources = match git2::Repository::open(&root) {
         Ok(repo) => match selection {
             Selection::Revision(rev) => git::read_revision(&repo, rev, name, &root)?,
