@@ -61,19 +61,90 @@ pub struct Layer {
     pub why: &'static str,
 }
 
-/// Constructs that name a whole area (vMotion, a datastore, a port group):
-/// on a line that also shows a more specific construct of the same layer,
-/// the specific one says it better and the broad one is dropped.
-pub const BROAD: &[&str] = &[
-    "vmware.vmotion",
-    "vmware.datastore",
-    "vmware.vsan.cluster",
-    "vmware.vds_portgroup",
-    "vmware.nsx.segment",
-    "vmware.drs",
-    "vmware.ha",
-    "vmware.snapshot.create",
-    "vmware.datacenter_cluster_objects",
+/// Constructs that name a whole area, each with the constructs that refine
+/// it. On a line that also shows a refinement ("vMotion ... over the
+/// encrypted vMotion network"), the refinement says it better and the broad
+/// construct is dropped; unrelated constructs of the same layer (DRS beside
+/// DPM) leave it alone.
+pub const BROAD: &[(&str, &[&str])] = &[
+    (
+        "vmware.vmotion",
+        &[
+            "vmware.vmotion.shared_nothing",
+            "vmware.vmotion.cross_vcenter",
+            "vmware.vmotion.network_encryption",
+            "vmware.storage_vmotion",
+            "vmware.cold_migration",
+            "vmware.evc",
+        ],
+    ),
+    (
+        "vmware.datastore",
+        &[
+            "vmware.storage_drs",
+            "vmware.disk_provisioning",
+            "vmware.spbm.storage_policy",
+        ],
+    ),
+    (
+        "vmware.vsan.cluster",
+        &[
+            "vmware.vsan.health",
+            "vmware.vsan.stretched",
+            "vmware.vsan.ftt_raid",
+            "vmware.spbm.storage_policy",
+        ],
+    ),
+    (
+        "vmware.vds_portgroup",
+        &["vmware.vds_advanced", "vmware.port_mirroring", "vmware.vss"],
+    ),
+    (
+        "vmware.nsx.segment",
+        &[
+            "vmware.nsx.dfw",
+            "vmware.nsx.groups_tags",
+            "vmware.nsx.gateway",
+            "vmware.nsx.lb_vpn",
+        ],
+    ),
+    (
+        "vmware.drs",
+        &[
+            "vmware.drs.vm_vm_rules",
+            "vmware.drs.vm_host_rules",
+            "vmware.drs.vm_override",
+            "vmware.drs.recommendations",
+            "vmware.storage_drs",
+        ],
+    ),
+    (
+        "vmware.ha",
+        &[
+            "vmware.ha.admission_control",
+            "vmware.ha.restart_priority",
+            "vmware.ha.vm_monitoring",
+            "vmware.ha.vmcp",
+            "vmware.ha.isolation",
+            "vmware.ha.proactive",
+            "vmware.vcenter_ha_backup",
+        ],
+    ),
+    (
+        "vmware.snapshot.create",
+        &[
+            "vmware.snapshot.memory",
+            "vmware.snapshot.quiesce",
+            "vmware.snapshot.revert",
+            "vmware.snapshot.delete_consolidate",
+            "vmware.snapshot.hygiene",
+            "vmware.linked_instant_clone",
+        ],
+    ),
+    (
+        "vmware.datacenter_cluster_objects",
+        &["vmware.host.add_remove"],
+    ),
 ];
 
 /// True for bare product mentions, which yield to any other construct on
@@ -90,9 +161,9 @@ pub fn yields_to(id: &str, other: &str) -> bool {
     if is_product_mention(id) {
         return !is_product_mention(other);
     }
-    BROAD.contains(&id)
-        && !BROAD.contains(&other)
-        && matches!((construct(id), construct(other)), (Some(a), Some(b)) if a.layer == b.layer)
+    BROAD
+        .iter()
+        .any(|(broad, refinements)| *broad == id && refinements.contains(&other))
 }
 
 pub fn construct(id: &str) -> Option<&'static Construct> {
@@ -126,6 +197,7 @@ mod tests {
     fn broad_constructs_yield_within_their_layer_and_products_to_all() {
         assert!(yields_to("vmware.vmotion", "vmware.vmotion.shared_nothing"));
         assert!(!yields_to("vmware.vmotion", "vmware.drs"));
+        assert!(!yields_to("vmware.drs", "vmware.dpm"));
         assert!(!yields_to(
             "vmware.vmotion.shared_nothing",
             "vmware.vmotion"
@@ -135,8 +207,11 @@ mod tests {
             "vmware.roles_privileges"
         ));
         assert!(!yields_to("vmware.product.vcenter", "vmware.product.esxi"));
-        for id in BROAD {
+        for (id, refinements) in BROAD {
             assert!(construct(id).is_some(), "{id}");
+            for r in *refinements {
+                assert!(construct(r).is_some(), "{r}");
+            }
         }
     }
 

@@ -238,4 +238,9 @@ pub static RULES: &[Rule] = &[
         "vmware.permissions",
         r#"\bvmware_object_role_permission\b|\bvsphere_entity_permissions\b|\bprincipal:"#,
     ),
+    Rule::weak("vmware.events_tasks", r#"\bWaitForTask\b|\bpyVim\.task\b"#),
+    Rule::weak(
+        "vmware.drs",
+        r#"\bdrsConfig\b|\bdefaultVmBehavior\b|\bvmotionRate\b"#,
+    ),
 ];

@@ -228,4 +228,9 @@ pub static RULES: &[Rule] = &[
         .in_prose()
         .shadowed_by(&["vmware.vm.files_vmx_vmdk", "vmware.storage_drs", "vmware.perf.disk_latency", "vmware.ha.isolation"])
         .not_with(r#"(?i)\bpbs\b|proxmox-backup|backup\s+server|gcloud|cloud\s+datastore|datastore="#),
+
+    Rule::weak("vmware.host.power", r#"(?i)\brolling\s+(host\s+)?reboots?\b|\breboot(s|ing)?\s+(the\s+|one\s+|each\s+|all\s+)?(ESXi\s+)?hosts?\b|\bhosts?\b[^.\n]{0,20}\breboot\b"#).in_prose(),
+    Rule::weak("vmware.host.config_profiles", r#"(?i)\bhost\s+(profiles?|baseline)\b|\bNTP\s+servers?\b|\bntpd\b"#),
+    Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\b[^.\n]{0,30}\b(encrypted|vSwitch\d*|vmk\d+|netstack|stack|VLAN|MTU)\b|\bnetstack\b[^\n]*\bvmotion\b|-N\s+vmotion\b|\bdpg-vmotion[\w-]*"#),
+    Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\bconsolidat(e|es|ed|ion|ing)\b"#),
 ];
