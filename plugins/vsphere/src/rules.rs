@@ -112,7 +112,7 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.ha.vm_monitoring", r#"(?:\bvm(AndApp)?MonitoringOnly\b|\bvmAndAppMonitoring\b)|(?:\bha_vm_(monitoring|failure_interval|maximum_resets)\b)"#),
     Rule::weak("vmware.ha.vm_monitoring", r#"VM\s+[Mm]onitoring"#),
     Rule::strong("vmware.ha.vmcp", r#"(?:\bVMCP\b|All Paths Down|Permanent Device Loss)|(?:\bha_datastore_(apd|pdl)_\w+|\b(apd|pdl)_response\b)"#),
-    Rule::strong("vmware.ha.isolation", r#"(?:[Ii]solation\s+[Rr]esponse|\b(ha_)?host_isolation_response\b)|(?:das\.isolationaddress)|(?:[Hh]eartbeat\s+[Dd]atastore|ha_heartbeat_datastore)"#),
+    Rule::strong("vmware.ha.isolation", r#"\b(ha_)?host_isolation_response\b|das\.isolationaddress|[Hh]eartbeat\s+[Dd]atastore|ha_heartbeat_datastore"#),
     Rule::strong("vmware.ha.proactive", r#"Proactive\s+HA|\bproactive_ha_\w+"#),
     Rule::strong("vmware.ft", r#"vSphere\s+FT\b|\bFT\s+logging"#),
     Rule::weak("vmware.ft", r#"(?:Fault\s+Tolerance)|(?:[Ss]econdary\s+VM)"#),
@@ -220,9 +220,8 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.snapshot.create", r#"(?i)\b(take|taking|takes)\b[^.\n]{0,30}\b(snapshot|baseline)\b|\bsnap_action=create\b|\bsnapshot\.create\b"#).shadowed_by(&["vmware.snapshot.quiesce", "vmware.snapshot.memory"]),
     Rule::weak("vmware.cbt", r#"(?i)\bchanged?\s+(block\s+)?(tracking|areas)\b|\bChangeTrackingEnabled\b|\bchangeId\b|\btracking\s+(on|off)\b"#),
     Rule::weak("vmware.vadp", r#"(?i)\bimage-level\s+backup\b|\bbackup\s+prox(y|ies)\b|\btransport\s+modes?\b|\[(nbd|nbdssl|hotadd|san)\]|\bhot-add(ed)?\s+(disks?|mode)\b"#),
-    Rule::weak("vmware.drs", r#"(?i)\bdrs[._](enabled|default_vm_behavior|vmotion_rate|automation_level|migration_threshold)\b|\bfully\s*automated\b|\bfullyAutomated\b|\bpartiallyAutomated\b|\bmigration\s+threshold\b"#),
-    Rule::weak("vmware.ha", r#"(?i)\bha[._](enabled|host_monitoring)\b|\bha_host_monitoring\b|\bhost\s+monitoring\b|\bHA\s+(on|off|enabled|disabled|settings|policy|failover)\b"#).not_with(r#"(?i)haproxy|keepalived|patroni|pacemaker|ha-manager"#),
-    Rule::weak("vmware.ha.isolation", r#"(?i)\bdas\.isolationaddress\d*\b|\bisolation\s+(address|response)\b|\bheartbeat\s+datastores?\b"#),
+    // Patroni, Pacemaker and others have isolation responses of their own.
+    Rule::weak("vmware.ha.isolation", r#"(?i)\bdas\.isolationaddress\d*\b|\bisolation\s+(address|response)\b|\bheartbeat\s+datastores?\b"#).not_with(r#"(?i)patroni|pacemaker|corosync|etcd|keepalived|postgres"#),
     Rule::weak("vmware.dpm", r#"(?i)\bdpm[._](enabled|automation_level|threshold)\b|\bpower\s+management\b[^.\n]{0,20}\bhosts?\b"#),
     Rule::weak("vmware.datastore", r#"(?i)\bdatastores?\b"#)
         .in_prose()
