@@ -179,11 +179,6 @@ pub static RULES: &[Rule] = &[
         r#"\bDisconnect-VIServer\b|\b(Connect|Disconnect)-NsxtServer\b"#,
     ),
     Rule::weak(
-        "vmware.datacenter_cluster_objects",
-        r#"\b(Get|Remove|Set|New)-(Cluster|Datacenter)\b"#,
-    )
-    .not_with(HYPER_V),
-    Rule::weak(
         "vmware.inventory_tags_folders",
         r#"\b(Get|New|Remove|Set|Move)-(Folder|Tag|TagAssignment|TagCategory)\b"#,
     ),
@@ -245,5 +240,11 @@ pub static RULES: &[Rule] = &[
     Rule::strong(
         "vmware.permissions",
         r#"\b(Get|New|Set|Remove)-VIPermission\b"#,
+    ),
+    Rule::weak("vmware.ha.isolation", r#"-HAIsolationResponse\b"#),
+    Rule::weak("vmware.ha", r#"-HAEnabled\b"#),
+    Rule::strong(
+        "vmware.sso.identity_source",
+        r#"\b(Get|Set|Add|Remove)-(LDAP)?IdentitySource\b"#,
     ),
 ];

@@ -121,11 +121,11 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.replication_srm", r#"(?:\bSRM\b)|(?:[Rr]ecovery\s+[Pp]lan)"#),
 
     // Product mentions: only where no more specific construct covers the words.
-    Rule::strong("vmware.product.vcenter", r#"\bv[Cc]enter(\s+Server)?\b|\bVCSA\b"#).shadowed_by(&[ANY_CONSTRUCT]),
-    Rule::strong("vmware.product.esxi", r#"\bESXi?\b"#).shadowed_by(&[ANY_CONSTRUCT]),
-    Rule::strong("vmware.product.vsphere", r#"\bvSphere\b"#).shadowed_by(&[ANY_CONSTRUCT]),
-    Rule::strong("vmware.product.nsx", r#"\bNSX(-T|-V)?\b"#).shadowed_by(&[ANY_CONSTRUCT]),
-    Rule::strong("vmware.product.vrops", r#"\bvR(OPs|Ops|OPS)\b|\bvRealize\s+Operations\b|\bAria\s+Operations\b|\bVCF\s+Operations\b"#).shadowed_by(&[ANY_CONSTRUCT]),
+    Rule::strong("vmware.product.vcenter", r#"\bv[Cc]enter(\s+Server)?\b|\bVCSA\b"#).shadowed_by(&[ANY_CONSTRUCT]).in_prose(),
+    Rule::strong("vmware.product.esxi", r#"\bESXi?\b"#).shadowed_by(&[ANY_CONSTRUCT]).in_prose(),
+    Rule::strong("vmware.product.vsphere", r#"\bvSphere\b"#).shadowed_by(&[ANY_CONSTRUCT]).in_prose(),
+    Rule::strong("vmware.product.nsx", r#"\bNSX(-T|-V)?\b"#).shadowed_by(&[ANY_CONSTRUCT]).in_prose(),
+    Rule::strong("vmware.product.vrops", r#"\bvR(OPs|Ops|OPS)\b|\bvRealize\s+Operations\b|\bAria\s+Operations\b|\bVCF\s+Operations\b"#).shadowed_by(&[ANY_CONSTRUCT]).in_prose(),
     Rule::strong("vmware.vrops.alerts", r#"(?i)\b(vROps|vRealize\s+Operations|Aria\s+Operations|VCF\s+Operations)\b[^.\n]{0,25}\b(alerts?|symptoms?|notifications?|alert\s+definitions?)\b|\b(alert|symptom)\s+definitions?\b"#),
     // Migration tooling that already targets KVM: informational, and it
     // claims its line (a .vmdk being converted is not a dependency).
@@ -232,4 +232,25 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.host.config_profiles", r#"(?i)\bhost\s+(profiles?|baseline)\b|\bNTP\s+servers?\b|\bntpd\b"#),
     Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\b[^.\n]{0,30}\b(encrypted|vSwitch\d*|vmk\d+|netstack|stack|VLAN|MTU)\b|\bnetstack\b[^\n]*\bvmotion\b|-N\s+vmotion\b|\bdpg-vmotion[\w-]*"#),
     Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\bconsolidat(e|es|ed|ion|ing)\b"#),
+
+    Rule::weak("vmware.roles_privileges", r#"(?i)\broles?\b"#).in_prose().not_with(r#"(?i)\bIAM\b|ClusterRole|RoleBinding|postgres|GRANT\b|ansible\s+role|roles/"#),
+    Rule::weak("vmware.spbm.storage_policy", r#"(?i)\b(standard|storage|VM)\s+polic(y|ies)\b|\bpolic(y|ies)\s+(name|compliance)\b|`nwl-\w+-r\d`|\bnot\s+compliant\b"#).in_prose(),
+    Rule::weak("vmware.replication_srm", r#"(?i)\bplaceholder\s+VMs?\b|\bplanned\s+migration\b|\brecovery\s+plans?\b|\bRP-[A-Z]+\b|\bsrm-\w+|\bReplicate\s+recent\s+changes\b"#).not_with(r#"(?i)\baws\b|\bdrs\b|postgres|patroni|mysql|kafka|s3"#),
+    Rule::weak("vmware.vm.delete", r#"(?i)\bdelete(d)?\s+from\s+disk\b|\b(power\s+off\s+and\s+)?delete\s+the\s+(\w+\s+)?VM\b|\bdecommission\s+a\s+VM\b|##\s+Day\s+\d+\s+.\s+delete\b"#),
+    Rule::weak("vmware.ft", r#"\bFT\b|\bftInfo\b|(?i)\bfault\s+tolerance\b"#),
+    Rule::weak("vmware.vcenter_ha_backup", r#"(?i)\bfile-based\s+backup\b|\b(active|passive|witness)\s+(node|`vcsa)|\bplanned\s+failover\b|\bvCenter\s+Server\s+Appliances?\b"#),
+    Rule::weak("vmware.resource_pools", r#"(?i)\bpools?\b|\bper-VM\s+reservations?\b|\breservations?\b"#).in_prose().not_with(r#"(?i)\bpool-[\w-]+|storage\s+pool|zfs|ceph|thread|connection|IP\s+pool|pgbouncer|node\s+pool"#),
+    Rule::weak("vmware.host.maintenance_mode", r#"(?i)\b(host\s+)?maintenance\b[^.\n]{0,20}\bhosts?\b|\bhost\s+maintenance\b|\bout\s+of\s+maintenance\b|\bevacuate\b|-State\s+Connected\b"#),
+    Rule::weak("vmware.backup.restore", r#"(?i)\brestore(s|d)?\b|\brestore\s+points?\b|\bfull\s+restore\b|\bguest\s+files\b"#).in_prose().not_with(r#"(?i)pg_restore|velero|elasticsearch|etcd|database|restic"#),
+    Rule::weak("vmware.vm.disk", r#"(?i)\b(add|extend|expand)\s+(an?\s+)?(existing\s+|new\s+|VM\s+)?disks?\b|\bdisk\s+was\s+extended\b|\s-disk\s+\d+G\b"#),
+    Rule::weak("vmware.tools_guest_agent", r#"(?i)\bguest\s+tools\b|\bTools\s+does\b|\bvmware-rpctool\b|\bwait_vm_tools\b|\bWait-Tools\b"#),
+    Rule::weak("vmware.sso.identity_source", r#"(?i)\bin\s+SSO\b|\bLDAPS\s+certificate\b|\bdefault\s+domain\b|\b\w*IdentitySource\b"#),
+    Rule::weak("vmware.drs.recommendations", r#"(?i)\bpredictive(_drs)?\b|\brecommendations?\b"#).not_with(r#"(?i)aws|trusted\s+advisor"#),
+    Rule::weak("vmware.ha.isolation", r#"(?i)isolation_?response\b|\bdas\.usedefaultisolationaddress\b"#),
+    Rule::weak("vmware.ha.vmcp", r#"(?i)\bvmcp\b|\bvmComponentProtect\w*|\bAPD\b|\bPDL\b"#),
+    Rule::weak("vmware.inventory_tags_folders", r#"(?i)\bcustom\s+attributes?\b|\bparking\s+folder\b|\bright\s+folder\b|\btag\s+it\b|\bgovc\s+object\.mv\b"#),
+    Rule::weak("vmware.nsx.groups_tags", r#"(?i)\btag\s+the\s+VMs\b|\bbuild\s+the\s+group\b|\bgroups?\s+they\s+use\b|\bby\s+tag\b|\baction=add_tags\b"#),
+    Rule::weak("vmware.nsx.lb_vpn", r#"(?i)\bvirtual\s+services?\b|\bhealth\s+monitor\b|\bservice\s+engines?\b|\bNSX\s+ALB\b|\bipsec-vpn\w*"#),
+    Rule::weak("vmware.vm.files_vmx_vmdk", r#"(?i)\.vmsn\b|\bdelta\s+disks?\b|\bdescriptors?\b|-flat\b"#),
+    Rule::strong("vmware.vcenter.session", r#"/api/session\b|\bgovc\s+about\b|\bVMWARE_VALIDATE_CERTS\b"#),
 ];
