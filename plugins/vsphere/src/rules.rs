@@ -240,7 +240,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.ft", r#"\bFT\b|\bftInfo\b|(?i)\bfault\s+tolerance\b"#),
     Rule::weak("vmware.vcenter_ha_backup", r#"(?i)\bfile-based\s+backup\b|\b(active|passive|witness)\s+(node|`vcsa)|\bplanned\s+failover\b|\bvCenter\s+Server\s+Appliances?\b"#),
     Rule::weak("vmware.resource_pools", r#"(?i)\bpools?\b|\bper-VM\s+reservations?\b|\breservations?\b"#).in_prose().not_with(r#"(?i)\bpool-[\w-]+|storage\s+pool|zfs|ceph|thread|connection|IP\s+pool|pgbouncer|node\s+pool"#),
-    Rule::weak("vmware.host.maintenance_mode", r#"(?i)\b(host\s+)?maintenance\b[^.\n]{0,20}\bhosts?\b|\bhost\s+maintenance\b|\bout\s+of\s+maintenance\b|\bevacuate\b|-State\s+Connected\b"#),
+    Rule::weak("vmware.host.maintenance_mode", r#"(?i)\b(host\s+)?maintenance\b[^.\n]{0,20}\bhosts?\b|\bhost\s+maintenance\b|\bout\s+of\s+maintenance\b|\bevacuat(e|es|ing|ion)\s+(the\s+|a\s+|each\s+)?hosts?\b|\bhost\s+evacuation\b|-State\s+Connected\b"#),
     Rule::weak("vmware.backup.restore", r#"(?i)\brestore(s|d)?\b|\brestore\s+points?\b|\bfull\s+restore\b|\bguest\s+files\b"#).in_prose().not_with(r#"(?i)pg_restore|velero|elasticsearch|etcd|database|restic"#),
     Rule::weak("vmware.vm.disk", r#"(?i)\b(add|extend|expand)\s+(an?\s+)?(existing\s+|new\s+|VM\s+)?disks?\b|\bdisk\s+was\s+extended\b|\s-disk\s+\d+G\b"#),
     Rule::weak("vmware.tools_guest_agent", r#"(?i)\bguest\s+tools\b|\bTools\s+does\b|\bvmware-rpctool\b|\bwait_vm_tools\b|\bWait-Tools\b"#),
