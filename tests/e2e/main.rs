@@ -4,6 +4,7 @@
 mod support;
 
 mod cache;
+mod eval;
 mod fixtures;
 mod sandbox;
 mod scan;
