@@ -46,6 +46,12 @@ fn scan_reports_exact_findings_with_lines_and_columns() {
             ("runbooks/patching.md".into(), 5, 10, "vmware.drs".into()),
             (
                 "runbooks/patching.md".into(),
+                6,
+                4,
+                "vmware.host.maintenance_mode".into()
+            ),
+            (
+                "runbooks/patching.md".into(),
                 9,
                 4,
                 "vmware.vcenter.session".into()
@@ -69,11 +75,12 @@ fn scan_reports_exact_findings_with_lines_and_columns() {
             "vsphere/product.esxi",
             "vsphere/product.vcenter",
             "vsphere/drs.weak",
+            "vsphere/host.maintenance_mode.weak-2",
             "powercli/vcenter.session",
             "powercli/vmotion.weak"
         ]
     );
-    let f = &run.findings()[3];
+    let f = &run.findings()[4];
     assert_eq!(f["construct"], "vmware.vcenter.session");
     assert_eq!(f["layer"], "lifecycle");
     assert_eq!(f["severity"], "high");

@@ -135,8 +135,6 @@ pub const BROAD: &[(&str, &[&str])] = &[
         &[
             "vmware.snapshot.memory",
             "vmware.snapshot.quiesce",
-            "vmware.snapshot.revert",
-            "vmware.snapshot.delete_consolidate",
             "vmware.snapshot.hygiene",
             "vmware.linked_instant_clone",
         ],

@@ -134,7 +134,7 @@ pub const VMWARE_ANCHORS: &str = r"(?i)\b(vcenter|vcsa\d*|esxi|vsphere|vsan|nsx(
 
 /// Tools on the KVM side or of other vendors: a context rule never fires on
 /// a line that names one.
-pub const OTHER_TOOLS: &str = r"(?i)\b(zfs|lvcreate|lvm|rbd|ceph|aws|gcloud|az|kubectl|volumesnapshots?|velero|etcdctl|elasticsearch|pg_dump|pg_basebackup|mysql|hyper-v|qm|pct|pvesh|pvesm|pvecm|ha-manager|vzdump|proxmox|virsh|virt-install|libvirt|openstack|nova|ovirt|vdsm-client|btrfs|helm|terraform\s+state)\b";
+pub const OTHER_TOOLS: &str = r"(?i)\b(zfs|lvcreate|lvm|rbd|ceph|aws|gcloud|az|kubectl|volumesnapshots?|velero|etcdctl|elasticsearch|pg_dump|pg_basebackup|mysql|hyper-v|qm|pct|pvesh|pvesm|pvecm|pveum|ha-manager|vzdump|proxmox|virsh|virt-install|libvirt|openstack|nova|ovirt|vdsm-client|btrfs|helm|terraform\s+state)\b";
 
 /// A detector built from a rule table.
 pub struct Detector {
@@ -254,10 +254,16 @@ impl Detector {
     pub fn detect(&self, doc: &Document) -> Vec<Finding> {
         let hits = self.collect_hits(doc);
         let context = Context::new(doc, &hits, self);
+        // Only hits that pass their own checks may shadow others: a weak
+        // "vMotion VLAN" vetoed on a Proxmox line must not hide a strong one.
+        let viable: Vec<bool> = hits
+            .iter()
+            .map(|hit| self.viable(doc, hit, &context))
+            .collect();
         let kept: Vec<&Hit> = hits
             .iter()
             .enumerate()
-            .filter(|(i, hit)| self.keep(doc, hit, *i, &hits, &context))
+            .filter(|(i, hit)| viable[*i] && !self.is_shadowed(hit, *i, &hits, &viable))
             .map(|(_, hit)| hit)
             .collect();
         let claimed: HashSet<(usize, usize)> = kept
@@ -313,19 +319,10 @@ impl Detector {
         hits
     }
 
-    fn keep(
-        &self,
-        doc: &Document,
-        hit: &Hit,
-        index: usize,
-        hits: &[Hit],
-        context: &Context,
-    ) -> bool {
+    /// Whether a hit passes its own rule's checks: scope, vetoes, context.
+    fn viable(&self, doc: &Document, hit: &Hit, context: &Context) -> bool {
         let rule = &self.rules[hit.rule];
         let block = &doc.blocks[hit.block];
-        if self.is_shadowed(hit, index, hits) {
-            return false;
-        }
         let line = {
             let (s, e) = line_bounds(&block.text, hit.start, hit.end);
             &block.text[s..e]
@@ -352,7 +349,7 @@ impl Detector {
     /// or by another hit of its own construct around it (a weak "HA" inside
     /// a strong "vSphere HA"). Hits are grouped by block, so only the same
     /// block is searched.
-    fn is_shadowed(&self, hit: &Hit, index: usize, hits: &[Hit]) -> bool {
+    fn is_shadowed(&self, hit: &Hit, index: usize, hits: &[Hit], viable: &[bool]) -> bool {
         let shadowers = &self.shadowers[hit.rule];
         let construct = self.rules[hit.rule].construct;
         let same_block = |h: &(usize, &Hit)| h.1.block == hit.block;
@@ -364,13 +361,17 @@ impl Detector {
         let after = (index + 1..hits.len())
             .zip(&hits[index + 1..])
             .take_while(same_block);
-        before.chain(after).any(|(i, other)| {
-            let contains = other.start <= hit.start && hit.end <= other.end;
-            let same_span = other.start == hit.start && other.end == hit.end;
-            contains
-                && (shadowers.contains(&other.rule)
-                    || (self.rules[other.rule].construct == construct && (!same_span || i < index)))
-        })
+        before
+            .chain(after)
+            .filter(|(i, _)| viable[*i])
+            .any(|(i, other)| {
+                let contains = other.start <= hit.start && hit.end <= other.end;
+                let same_span = other.start == hit.start && other.end == hit.end;
+                contains
+                    && (shadowers.contains(&other.rule)
+                        || (self.rules[other.rule].construct == construct
+                            && (!same_span || i < index)))
+            })
     }
 
     fn finding(&self, doc: &Document, hit: &Hit) -> Finding {
@@ -453,7 +454,7 @@ pub fn severity(impact: Impact) -> Severity {
 }
 
 /// Whether a rule of `scope` can match in `block` at all; prose rules are
-/// further limited to comment lines inside code (see [`Detector::keep`]).
+/// further limited to comment lines inside code (see [`Detector::viable`]).
 fn in_scope(scope: Scope, block: &Block) -> bool {
     match scope {
         Scope::Any | Scope::Prose => true,

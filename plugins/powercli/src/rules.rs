@@ -82,10 +82,7 @@ pub static RULES: &[Rule] = &[
         "vmware.vss",
         r#"\b(Get|New|Set)-Virtual(Switch|PortGroup)\b"#,
     ),
-    Rule::strong(
-        "vmware.nsx.segment",
-        r#"(?:\bNSX(-T|-V)?\b)|(?:\bGet-Nsxt(Policy)?Service\b)"#,
-    ),
+    Rule::strong("vmware.nsx.segment", r#"\bGet-Nsxt(Policy)?Service\b"#),
     Rule::strong("vmware.perf.api", r#"\bGet-Stat(Type|Interval)?\b"#),
     Rule::strong(
         "vmware.vrops.alerts",
@@ -118,7 +115,10 @@ pub static RULES: &[Rule] = &[
         "vmware.resource_pools",
         r#"(?:\b(New|Set|Get|Remove)-ResourcePool\b)|(?:\bSet-VMResourceConfiguration\b)"#,
     ),
-    Rule::strong("vmware.snapshot.create", r#"\b(New|Get)-Snapshot\b"#),
+    Rule::strong("vmware.snapshot.create", r#"\bNew-Snapshot\b"#),
+    // Listing snapshots to remove or revert them is that operation alone.
+    Rule::strong("vmware.snapshot.create", r#"\bGet-Snapshot\b"#)
+        .not_with(r#"\bRemove-Snapshot\b|\bSet-VM\b"#),
     Rule::strong("vmware.snapshot.memory", r#"\bNew-Snapshot\b.*-Memory\b"#)
         .not_with(r#"-Memory:\s*\$false"#),
     Rule::strong("vmware.snapshot.quiesce", r#"-Quiesce\b"#),

@@ -89,9 +89,11 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.resource_pools", r#"\bgovc\s+pool\."#),
     Rule::strong(
         "vmware.snapshot.create",
-        r#"(?:\bgovc\s+snapshot\.)|(?:vim-cmd\s+vmsvc/snapshot\.)"#,
+        r#"\bgovc\s+snapshot\.(create|tree)\b|vim-cmd\s+vmsvc/snapshot\.(create|get)\b"#,
     ),
-    Rule::strong("vmware.snapshot.memory", r#"\bgovc\s+snapshot\.create\b"#),
+    // govc snapshots include memory unless -m=false is given.
+    Rule::strong("vmware.snapshot.memory", r#"\bgovc\s+snapshot\.create\b"#)
+        .not_with(r#"\s-m(=|\s+)(false|0)\b"#),
     Rule::strong(
         "vmware.snapshot.quiesce",
         r#"\bgovc\s+snapshot\.create\b.*\s-q\b"#,
