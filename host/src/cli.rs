@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::plugin::Limits;
 use crate::report;
-use crate::scan::{ScanOptions, scan};
+use crate::scan::{Builtins, ScanOptions, scan};
 use crate::source::Selection;
 
 /// Exit statuses, documented in README.
@@ -107,12 +107,20 @@ struct PluginArgs {
     plugins: Vec<PathBuf>,
 
     /// Run only the plugins given with --plugin.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "only")]
     no_builtin: bool,
 
+    /// Run only these built-in plugins (by name, e.g. `powercli`). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    only: Vec<String>,
+
     /// Where compiled plugins are cached [default: the user cache dir].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
     cache_dir: Option<PathBuf>,
+
+    /// Compile plugins on every run.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 impl PluginArgs {
@@ -121,9 +129,19 @@ impl PluginArgs {
             root,
             selection,
             plugin_files: self.plugins.clone(),
-            builtin_plugins: !self.no_builtin,
+            builtins: if self.no_builtin {
+                Builtins::None
+            } else if self.only.is_empty() {
+                Builtins::All
+            } else {
+                Builtins::Only(self.only.clone())
+            },
             limits: Limits::default(),
-            cache_dir: self.cache_dir.clone().or_else(default_cache_dir),
+            cache_dir: if self.no_cache {
+                None
+            } else {
+                self.cache_dir.clone().or_else(default_cache_dir)
+            },
             jobs: 0,
             max_plugin_failures: 3,
         }
@@ -143,13 +161,8 @@ struct ScanArgs {
     #[arg(long)]
     worktree: bool,
 
-    /// Add a detector plugin (a WebAssembly component). Repeatable.
-    #[arg(long = "plugin", value_name = "FILE.wasm")]
-    plugins: Vec<PathBuf>,
-
-    /// Run only the plugins given with --plugin.
-    #[arg(long)]
-    no_builtin: bool,
+    #[command(flatten)]
+    plugins: PluginArgs,
 
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
@@ -161,14 +174,6 @@ struct ScanArgs {
     /// Memory cap of one plugin instance, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 64)]
     memory_mib: usize,
-
-    /// Where compiled plugins are cached [default: the user cache dir].
-    #[arg(long, value_name = "DIR")]
-    cache_dir: Option<PathBuf>,
-
-    /// Compile plugins on every run.
-    #[arg(long, conflicts_with = "cache_dir")]
-    no_cache: bool,
 
     /// Worker threads [default: one per core].
     #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
@@ -345,14 +350,11 @@ fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_scan(args: ScanArgs) -> ExitCode {
+    let selection = match (args.worktree, args.rev) {
+        (true, _) => Selection::Worktree,
+        (false, rev) => Selection::Revision(rev.unwrap_or_else(|| "HEAD".into())),
+    };
     let options = ScanOptions {
-        root: args.path,
-        selection: match (args.worktree, args.rev) {
-            (true, _) => Selection::Worktree,
-            (false, rev) => Selection::Revision(rev.unwrap_or_else(|| "HEAD".into())),
-        },
-        plugin_files: args.plugins,
-        builtin_plugins: !args.no_builtin,
         limits: Limits {
             deadline: Duration::from_millis(args.deadline_ms.max(1)),
             // Start-up gets five times the call budget (plugins compile
@@ -361,13 +363,9 @@ fn run_scan(args: ScanArgs) -> ExitCode {
             memory_bytes: args.memory_mib.max(1) << 20,
             ..Limits::default()
         },
-        cache_dir: if args.no_cache {
-            None
-        } else {
-            args.cache_dir.or_else(default_cache_dir)
-        },
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
+        ..args.plugins.options(args.path, selection)
     };
     let report = match scan(&options) {
         Ok(r) => r,

@@ -28,13 +28,32 @@ const WORKER_STACK_BYTES: usize = 16 << 20;
 /// Longest source line carried in a finding.
 const MAX_LINE_TEXT: usize = 1000;
 
+/// Which built-in plugins run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Builtins {
+    All,
+    None,
+    /// Only those with these names.
+    Only(Vec<String>),
+}
+
+impl Builtins {
+    fn includes(&self, name: &str) -> bool {
+        match self {
+            Builtins::All => true,
+            Builtins::None => false,
+            Builtins::Only(names) => names.iter().any(|n| n == name),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
     pub root: PathBuf,
     pub selection: Selection,
     /// Extra detector components, by path.
     pub plugin_files: Vec<PathBuf>,
-    pub builtin_plugins: bool,
+    pub builtins: Builtins,
     pub limits: Limits,
     pub cache_dir: Option<PathBuf>,
     /// Worker threads; 0 means one per core.
@@ -120,6 +139,22 @@ pub fn load_plugins(
     options: &ScanOptions,
     errors: &mut Vec<ScanError>,
 ) -> Vec<DetectorPlugin> {
+    if let Builtins::Only(names) = &options.builtins {
+        for unknown in names
+            .iter()
+            .filter(|n| !builtin::detectors().iter().any(|(b, _)| b == n))
+        {
+            errors.push(ScanError {
+                plugin: Some(unknown.clone()),
+                path: None,
+                message: format!("no built-in plugin is named {unknown}"),
+                cause: ErrorCause::Plugin(crate::plugin::Failure::Load {
+                    message: "unknown built-in plugin".into(),
+                }),
+                stderr: String::new(),
+            });
+        }
+    }
     let mut plugins = Vec::new();
     let mut load = |origin: String, bytes: Result<Vec<u8>, String>| {
         let result = bytes
@@ -136,8 +171,8 @@ pub fn load_plugins(
             }),
         }
     };
-    if options.builtin_plugins {
-        for (name, bytes) in builtin::detectors() {
+    for (name, bytes) in builtin::detectors() {
+        if options.builtins.includes(name) {
             load(format!("builtin:{name}"), Ok(bytes.to_vec()));
         }
     }

@@ -105,3 +105,47 @@ fn plugin_list_names_every_builtin_with_its_rules() {
         stdout.contains("  powercli/vcenter.session\tvmware.vcenter.session\tlifecycle\thigh\t")
     );
 }
+
+/// Every rule of a built-in plugin that has fixtures fires on at least one
+/// fixture line (scanned with that plugin alone, so no other plugin's
+/// finding can stand in for it).
+#[test]
+fn every_rule_has_a_positive_fixture() {
+    let plugins = workspace().join("plugins");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&plugins).unwrap() {
+        let dir = entry.unwrap().path();
+        let fixtures = dir.join("fixtures");
+        if !fixtures.is_dir() {
+            continue;
+        }
+        let name = dir.file_name().unwrap().to_str().unwrap().to_string();
+        let list = Command::new(env!("CARGO_BIN_EXE_opgap"))
+            .args(["plugin", "list", "--rules", "--only", &name, "--cache-dir"])
+            .arg(shared_cache())
+            .output()
+            .unwrap();
+        let rules: Vec<String> = String::from_utf8_lossy(&list.stdout)
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect();
+        assert!(!rules.is_empty(), "no rules listed for {name}");
+        let run = scan_json(shared_cache(), &fixtures, &["--worktree", "--only", &name]);
+        let fired: std::collections::HashSet<&str> = run
+            .findings()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        let missing: Vec<&String> = rules
+            .iter()
+            .filter(|r| !fired.contains(r.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: rules without a positive fixture: {missing:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 0);
+}

@@ -5,7 +5,9 @@ use opgap_pdk::rules::{ANY_CONSTRUCT, Rule};
 
 pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vcenter.session", r#"\bGOVC_(URL|USERNAME|PASSWORD|INSECURE)\b"#),
-    Rule::weak("vmware.vcenter.session", r#"https?://[^\s/]+/sdk\b"#),
+    // The vSphere SDK endpoint; other products' /sdk URLs have no vCenter
+    // or ESXi in the host name.
+    Rule::strong("vmware.vcenter.session", r#"(?i)https?://[^\s/]*(vc|vcsa|vcenter|esx)[^\s/]*/sdk\b"#),
     Rule::strong("vmware.vm.reconfigure_hotadd", r#"\b(cpu|memory)_hot_add_enabled\b|\bhotadd_(cpu|memory)\b|\b(Cpu|Memory)HotAddEnabled\b"#),
     Rule::strong("vmware.template_clone", r#"template_uuid"#),
     Rule::strong("vmware.content_library", r#"content_library"#),
