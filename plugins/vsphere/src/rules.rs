@@ -179,7 +179,7 @@ pub static RULES: &[Rule] = &[
     // Vocabulary from runbook prose, by layer (context rules unless the
     // phrase only exists in vSphere).
     Rule::weak("vmware.nsx.segment", r#"(?i)\b(overlay\s+|NSX\s+|logical\s+)?segments?\b|\btransport[\s_-]zones?\b|\blogical\s+switch(es)?\b|\bGeneve\b|\bopaque\s+network\b"#).in_prose().shadowed_by(&["vmware.nsx.dfw", "vmware.nsx.groups_tags"]),
-    Rule::weak("vmware.nsx.gateway", r#"(?i)\b(T[01]|tier-?[01]s?|tier[01]_sr)\b|\b(edge\s+)?(gateways?|routers?)\b|\bNSX\s+Edges?\b|\bedge\s+(nodes?|clusters?|VMs?)\b|\bBGP\b|\b[SD]NAT\b|\bnat[- ]rules?\b|\broute\s+advertisement\b|\bget\s+(bgp|route)\b"#).in_prose(),
+    Rule::weak("vmware.nsx.gateway", r#"(?i)\b(T[01]|tier-[01]s|tier[01]_sr)\b|\b(edge|T[01]|tier-?[01])\s+(gateways?|routers?)\b|\bNSX\s+Edges?\b|\bedge\s+(nodes?|clusters?|VMs?)\b|\bBGP\b|\b[SD]NAT\b|\bnat[- ]rules?\b|\broute\s+advertisement\b|\bget\s+(bgp|route)\b"#).in_prose(),
     Rule::weak("vmware.nsx.dfw", r#"(?i)\b(distributed\s+)?firewall\s+(rules?|polic(y|ies)|sections?)\b|\bsecurity\s+polic(y|ies)\b|\bDFW\b|\bmicro-?segment\w*|\bApplication\s+category\b"#),
     Rule::weak("vmware.nsx.groups_tags", r#"(?i)\b(tag-based|dynamic)\s+(groups?|membership)\b|\bgroups?\s+(membership|criteria)\b|\b(NSX|VM)\s+tags?\s+(equals|scope)\b|\badd_tags\b"#),
     Rule::weak("vmware.nsx.lb_vpn", r#"(?i)\bload\s+balanc(er|ing)\b|\bVIPs?\b|\bvirtual\s+servers?\b|\bpool\s+members?\b|\bIPsec\b|\bVPN\b|\bipsec-vpn\w*"#).in_prose(),
@@ -216,7 +216,8 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.sso.identity_source", r#"(?i)\bvsphere\.local\b|\bSSO\s+(domain|users?|groups?|accounts?|password\s+polic(y|ies))\b|\bidentity\s+(providers?|federation)\b|\bAD\s+over\s+LDAPS?\b"#).shadowed_by(&["vmware.service_accounts"]),
     Rule::weak("vmware.service_accounts", r#"(?i)\bsvc-[\w-]+@\S+|\bsvc-[\w.-]+\b|\b(dedicated|automation)\s+(SSO\s+)?accounts?\b|\bsso\.user\.\w+|\bvsphere_password\b"#),
     Rule::weak("vmware.roles_privileges", r#"(?i)\bcustom\s+roles?\b|\bprivileges?\b"#).not_with(r#"(?i)\bIAM\b|\bRBAC\s+in\s+Kubernetes|ClusterRole|RoleBinding|postgres|GRANT\b"#),
-    Rule::weak("vmware.permissions", r#"(?i)\bpermissions?\b|\bgrant(ed|s)?\b[^.\n]{0,40}\b(at|on)\s+the\s+(datacenter|cluster|folder|vCenter|object)\b|\bpropagat(e|ing|ion)\b"#).not_with(r#"(?i)chmod|chown|\bACL\b|IAM|file\s+permissions"#),
+    Rule::weak("vmware.permissions", r#"(?i)\bpermissions?\b|\bgrant(ed|s)?\b[^.\n]{0,40}\b(at|on)\s+the\s+(datacenter|cluster|folder|vCenter|object)\b|\bpropagat(e|ing|ion)\b"#)
+    .not_with(r#"(?i)chmod|chown|\bACL\b|IAM|file\s+permissions|^\s*permissions\s*\{|^\s*propagate\s*="#),
     Rule::weak("vmware.encryption_vtpm_kms", r#"(?i)\bvirtual\s+TPM\b|\bvTPM\b|\bkey\s+providers?\b|\bKMS\b|\bKMIP\b|\bencrypt(ed|ion)?\b[^.\n]{0,30}\b(VMs?|disks?|vMotion)\b|\bVM\s+encryption\b"#),
     Rule::weak("vmware.resource_pools", r#"(?i)\bresource\s+pools?\b|\bResource\s+Allocation\b"#).in_prose(),
     Rule::weak("vmware.host.vlcm_vum", r#"(?i)\b(image|baseline)[- ](managed|based|compliance)\b|\bpatch(ing)?\s+ESXi\b|\bvendor\s+add-?on\b|\bfirmware\s+and\s+drivers\b"#),
@@ -242,7 +243,7 @@ pub static RULES: &[Rule] = &[
 
     Rule::weak("vmware.roles_privileges", r#"(?i)\broles?\b"#).in_prose().not_with(r#"(?i)\bIAM\b|ClusterRole|RoleBinding|postgres|GRANT\b|ansible\s+role|roles/"#),
     Rule::weak("vmware.spbm.storage_policy", r#"(?i)\b(standard|storage|VM)\s+polic(y|ies)\b|\bpolic(y|ies)\s+(name|compliance)\b|`nwl-\w+-r\d`|\bnot\s+compliant\b"#).in_prose(),
-    Rule::weak("vmware.replication_srm", r#"(?i)\bplaceholder\s+VMs?\b|\bplanned\s+migration\b|\brecovery\s+plans?\b|\bRP-[A-Z]+\b|\bsrm-\w+|\bReplicate\s+recent\s+changes\b"#).not_with(r#"(?i)\baws\b|\bdrs\b|postgres|patroni|mysql|kafka|s3"#),
+    Rule::weak("vmware.replication_srm", r#"(?i)\bplaceholder\s+VMs?\b|\bplanned\s+migration\b|\brecovery\s+plans?\b|\bsrm-\w+|\bReplicate\s+recent\s+changes\b"#).not_with(r#"(?i)\baws\b|\bdrs\b|postgres|patroni|mysql|kafka|s3"#),
     Rule::weak("vmware.vm.delete", r#"(?i)\bdelete(d)?\s+from\s+disk\b|\b(power\s+off\s+and\s+)?delete\s+the\s+(\w+\s+)?VM\b|\bdecommission\s+a\s+VM\b|##\s+Day\s+\d+\s+.\s+delete\b"#),
     Rule::weak("vmware.ft", r#"\bFT\b|\bftInfo\b|(?i)\bfault\s+tolerance\b"#),
     Rule::weak("vmware.vcenter_ha_backup", r#"(?i)\bfile-based\s+backup\b|\b(active|passive|witness)\s+(node|`vcsa)|\bplanned\s+failover\b|\bvCenter\s+Server\s+Appliances?\b"#),
