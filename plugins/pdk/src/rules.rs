@@ -486,7 +486,28 @@ fn inside_path_or_url(text: &str, start: usize, end: usize) -> bool {
     let token_start = text[..start].rfind(delimits).map_or(0, |i| i + 1);
     let token_end = text[end..].find(delimits).map_or(text.len(), |i| end + i);
     let token = &text[token_start..token_end];
-    token.contains('/') || token.contains('\\')
+    looks_like_path(token)
+}
+
+/// A URL, an absolute or relative path, or a file name with a folder:
+/// `https://x/y`, `/vmfs/volumes`, `./run.sh`, `runbooks/drs-checks.md`,
+/// `C:\\scripts`. "HA/DRS/DPM" is a list of words, not a path.
+fn looks_like_path(token: &str) -> bool {
+    if token.contains("://") || token.contains('\\') {
+        return true;
+    }
+    if !token.contains('/') {
+        return false;
+    }
+    let token = token.trim_end_matches([',', '.', ';', ':']);
+    token.starts_with('/')
+        || token.starts_with("./")
+        || token.starts_with("../")
+        || token.starts_with("~/")
+        || token
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'))
 }
 
 /// Whether a document is about VMware: any block with a strong match or an

@@ -261,4 +261,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.nsx.lb_vpn", r#"(?i)\bvirtual\s+services?\b|\bhealth\s+monitor\b|\bservice\s+engines?\b|\bNSX\s+ALB\b|\bipsec-vpn\w*"#),
     Rule::weak("vmware.vm.files_vmx_vmdk", r#"(?i)\.vmsn\b|\bdelta\s+disks?\b|\bdescriptors?\b|-flat\b"#),
     Rule::strong("vmware.vcenter.session", r#"/api/session\b|\bgovc\s+about\b|\bVMWARE_VALIDATE_CERTS\b"#),
+
+    Rule::weak("vmware.host.esxcli_shell", r#"(?i)\bssh\b[^\n]{0,40}\broot@|\bSSH\s+to\s+(the\s+)?hosts?\b|\bfrom\s+the\s+shell\b"#),
+    Rule::weak("vmware.host.add_remove", r#"(?i)\b(add(ing)?|join(ing)?)\b[^.\n]{0,30}\bhosts?\b[^.\n]{0,20}\b(cluster|vCenter)\b|\bjoin\s+the\s+host\b|\breconnect\b[^.\n]{0,20}\bvCenter\b|\bNot\s+responding\b"#),
 ];
