@@ -243,4 +243,12 @@ pub static RULES: &[Rule] = &[
         "vmware.drs",
         r#"\bdrsConfig\b|\bdefaultVmBehavior\b|\bvmotionRate\b"#,
     ),
+    Rule::weak(
+        "vmware.datacenter_cluster_objects",
+        r#"\bFindByDnsName\b[^\n]*(vmSearch\s*=\s*False|False\s*\))"#,
+    ),
+    Rule::weak(
+        "vmware.vm.inventory_query",
+        r#"\bdata\s+"vsphere_virtual_machine""#,
+    ),
 ];

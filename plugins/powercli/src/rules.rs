@@ -247,4 +247,12 @@ pub static RULES: &[Rule] = &[
         "vmware.sso.identity_source",
         r#"\b(Get|Set|Add|Remove)-(LDAP)?IdentitySource\b"#,
     ),
+    Rule::strong(
+        "vmware.template_clone",
+        r#"\b(Get|Set|New|Remove)-Template\b"#,
+    ),
+    Rule::weak(
+        "vmware.vm.inventory_query",
+        r#"\bGet-View\b[^\n]*-ViewType\s+VirtualMachine\b"#,
+    ),
 ];
