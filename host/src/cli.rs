@@ -303,10 +303,22 @@ fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
     let mut out = anstream::stdout();
     let (mut files, mut annotated, mut failed) = (0, 0, 0);
     for dir in &args.fixtures {
-        let options = args.plugins.options(dir.clone(), Selection::Worktree);
+        let sources = crate::source::read(dir, &Selection::Worktree)?;
+        // Scan a copy without the annotations, so they cannot influence
+        // detection; line numbers are unchanged.
+        let copy = tempfile::tempdir()?;
+        for f in &sources.files {
+            let target = copy.path().join(&f.path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(target, crate::fixture::blank_annotations(&f.text))?;
+        }
+        let options = args
+            .plugins
+            .options(copy.path().to_path_buf(), Selection::Worktree);
         let report = scan(&options)?;
         let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
-        let sources = crate::source::read(dir, &Selection::Worktree)?;
         let texts = sources
             .files
             .iter()

@@ -216,11 +216,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::weak(
         "vmware.vcenter.session",
-        r#"(?m)^\s*hostname:\s*\S*(vc|vcsa|vcenter)\S*"#,
-    ),
-    Rule::weak(
-        "vmware.vds_advanced",
-        r#"\bvmware_dvswitch_(lacp|pvlans|nioc)\b"#,
+        r#"(?m)^[ \t]*hostname:[ \t]*\S*(vc|vcsa|vcenter)\S*"#,
     ),
     Rule::weak(
         "vmware.port_mirroring",
@@ -229,14 +225,6 @@ pub static RULES: &[Rule] = &[
     Rule::weak(
         "vmware.ha",
         r#"\bha_(host_monitoring|enabled)\b|[\"']ha\.(enabled|host_monitoring)[\"']"#,
-    ),
-    Rule::weak(
-        "vmware.roles_privileges",
-        r#"\blocal_privilege_ids\b|\bvmware_local_role_manager\b|\bvsphere_role\b"#,
-    ),
-    Rule::weak(
-        "vmware.permissions",
-        r#"\bvmware_object_role_permission\b|\bvsphere_entity_permissions\b|\bprincipal:"#,
     ),
     Rule::weak("vmware.events_tasks", r#"\bWaitForTask\b|\bpyVim\.task\b"#),
     Rule::weak(

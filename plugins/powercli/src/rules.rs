@@ -52,7 +52,9 @@ pub static RULES: &[Rule] = &[
     Rule::strong(
         "vmware.storage_vmotion",
         r#"(?:\bMove-VM\b.*-Datastore\b)|(?:\bMove-HardDisk\b)"#,
-    ),
+    )
+    // With -Destination as well, the move is shared-nothing.
+    .not_with(r#"\bMove-VM\b.*-Destination\b"#),
     Rule::strong(
         "vmware.vmotion.shared_nothing",
         r#"\bMove-VM\b.*-Destination\b.*-Datastore\b"#,
@@ -203,11 +205,6 @@ pub static RULES: &[Rule] = &[
         r#"\bVirtualPCIPassthrough\b|-DiskType\s+Raw\w*|\bRaw(Physical|Virtual)\b"#,
     ),
     Rule::weak(
-        "vmware.cold_migration",
-        r#"\bMove-VM\b[^\n]*-Destination\b[^\n]*-Datastore\b"#,
-    )
-    .not_with(HYPER_V),
-    Rule::weak(
         "vmware.template_clone",
         r#"\bGet-Template\b|\bNew-VM\b[^\n]*-Template\b"#,
     )
@@ -233,16 +230,7 @@ pub static RULES: &[Rule] = &[
         r#"\b(Get|Set)-VMResourceConfiguration\b"#,
     ),
     Rule::weak("vmware.cbt", r#"\bChangeTrackingEnabled\b"#),
-    Rule::strong(
-        "vmware.roles_privileges",
-        r#"\b(Get|New|Set|Remove)-VIRole\b|\bGet-VIPrivilege\b"#,
-    ),
-    Rule::strong(
-        "vmware.permissions",
-        r#"\b(Get|New|Set|Remove)-VIPermission\b"#,
-    ),
     Rule::weak("vmware.ha.isolation", r#"-HAIsolationResponse\b"#),
-    Rule::weak("vmware.ha", r#"-HAEnabled\b"#),
     Rule::strong(
         "vmware.sso.identity_source",
         r#"\b(Get|Set|Add|Remove)-(LDAP)?IdentitySource\b"#,

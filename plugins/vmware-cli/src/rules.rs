@@ -51,7 +51,9 @@ pub static RULES: &[Rule] = &[
         r#"\bgovc\s+(datacenter|cluster)\.create\b"#,
     ),
     Rule::strong("vmware.vmotion", r#"\bgovc\s+vm\.migrate\b"#),
-    Rule::strong("vmware.storage_vmotion", r#"\bgovc\s+vm\.migrate\b.*-ds\b"#),
+    // With -host as well, the move is shared-nothing vMotion.
+    Rule::strong("vmware.storage_vmotion", r#"\bgovc\s+vm\.migrate\b.*-ds\b"#)
+        .not_with(r#"\s-host\b"#),
     Rule::strong(
         "vmware.spbm.storage_policy",
         r#"\bgovc\s+(storage\.policy\.|vm\.policy\.)"#,
@@ -78,10 +80,12 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong("vmware.loginsight_syslog", r#"esxcli\s+system\s+syslog"#),
     Rule::strong("vmware.drs", r#"\bgovc\s+cluster\.change\b.*-drs"#),
+    // -vm-host rules pin VMs to hosts; -depends orders restarts.
     Rule::strong(
         "vmware.drs.vm_vm_rules",
         r#"\bgovc\s+cluster\.rule\.create\b"#,
-    ),
+    )
+    .not_with(r#"\s-(vm-host|depends)\b"#),
     Rule::strong(
         "vmware.drs.vm_host_rules",
         r#"\bgovc\s+cluster\.(group\.create|rule\.create\b.*-vm-host)"#,
@@ -172,10 +176,6 @@ pub static RULES: &[Rule] = &[
         r#"\bgovc\s+metric\.\w+|\besxtop\b[^\n]*-b\b"#,
     ),
     Rule::weak("vmware.content_library", r#"\bgovc\s+library\.\w+"#),
-    Rule::weak(
-        "vmware.template_clone",
-        r#"\bgovc\s+vm\.(clone|markastemplate)\b"#,
-    ),
     Rule::weak(
         "vmware.tools_guest_agent",
         r#"\btoolsRunningStatus\b|\btoolsStatus\b|\btoolsVersion\w*"#,

@@ -48,8 +48,6 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.nsx.groups_tags", r#"domains\.groups"#),
     Rule::weak("vmware.nsx.groups_tags", r#"[Ss]ecurity\s+[Tt]ag"#),
     Rule::strong("vmware.nsx.gateway", r#"NSX\s+Edge"#),
-    Rule::weak("vmware.nsx.gateway", r#"\bT[01]\s+(gateway|router)\b"#).not_with(r#"(?i)carrier|\bline\b|circuit|ISP"#),
-    Rule::weak("vmware.nsx.gateway", r#"\bTier-?[01]\b"#).in_prose(),
     Rule::strong("vmware.nsx.lb_vpn", r#"NSX\s+Advanced\s+Load\s+Balancer|\bAvi\s+(Controller|Vantage)\b"#),
     Rule::strong("vmware.vds_advanced", r#"Network I/O Control|\bNIOC\b"#),
     Rule::weak("vmware.vds_advanced", r#"\bPVLAN\b|Private VLAN"#),
