@@ -123,7 +123,7 @@ pub static RULES: &[Rule] = &[
         .not_with(r#"\bRemove-Snapshot\b|\bSet-VM\b"#),
     Rule::strong("vmware.snapshot.memory", r#"\bNew-Snapshot\b.*-Memory\b"#)
         .not_with(r#"-Memory:\s*\$false"#),
-    Rule::strong("vmware.snapshot.quiesce", r#"-Quiesce\b"#),
+    Rule::strong("vmware.snapshot.quiesce", r#"-Quiesce\b"#).not_with(r#"-Quiesce:\s*\$false"#),
     Rule::strong("vmware.snapshot.revert", r#"\bSet-VM\b.*-Snapshot\b"#),
     Rule::strong(
         "vmware.snapshot.delete_consolidate",

@@ -180,4 +180,12 @@ pub static RULES: &[Rule] = &[
         "vmware.tools_guest_agent",
         r#"\btoolsRunningStatus\b|\btoolsStatus\b|\btoolsVersion\w*"#,
     ),
+    Rule::strong(
+        "vmware.snapshot.revert",
+        r#"\bvim-cmd\s+vmsvc/snapshot\.revert\b"#,
+    ),
+    Rule::strong(
+        "vmware.snapshot.delete_consolidate",
+        r#"\bvim-cmd\s+vmsvc/snapshot\.(remove|removeall)\b"#,
+    ),
 ];

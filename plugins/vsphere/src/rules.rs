@@ -264,4 +264,6 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.host.add_remove", r#"(?i)\b(add(ing)?|join(ing)?)\b[^.\n]{0,30}\bhosts?\b[^.\n]{0,20}\b(cluster|vCenter)\b|\bjoin\s+the\s+host\b|\breconnect\b[^.\n]{0,20}\bvCenter\b|\bNot\s+responding\b"#),
 
     Rule::weak("vmware.template_clone", r#"(?i)\bclon(e|ed|ing)\s+(a\s+|the\s+)?(\w+\s+){0,3}VMs?\b|\bconvert(s|ed|ing)?\b[^.\n]{0,30}\btemplates?\b|\bclones?\s+from\s+a\s+template\b|\bgolden\s+templates\b"#).in_prose().not_with(r#"(?i)\bgit\b|linked|instant"#),
+
+    Rule::weak("vmware.linked_instant_clone", r#"(?i)\binstant[- ]clon\w*|\bvmware_guest_instant_clone\b"#),
 ];
