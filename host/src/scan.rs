@@ -273,8 +273,8 @@ fn check_file(
         }
         let plugin = instance.plugin().name().to_string();
         match instance.detect(&doc, &file.text) {
-            Ok(detected) => {
-                if !detected.checked.rejected.is_empty() {
+            Ok(checked) => {
+                if !checked.rejected.is_empty() {
                     result.errors.push(ScanError {
                         plugin: Some(plugin.clone()),
                         path: Some(file.path.clone()),
@@ -284,13 +284,13 @@ fn check_file(
                         message: format!(
                             "plugin {plugin} on {}: {} finding(s) rejected: {}",
                             file.path,
-                            detected.checked.rejected.len(),
-                            detected.checked.rejected.join("; ")
+                            checked.rejected.len(),
+                            checked.rejected.join("; ")
                         ),
                         stderr: String::new(),
                     });
                 }
-                for f in detected.checked.findings {
+                for f in checked.findings {
                     result
                         .findings
                         .push(to_report(&plugin, &file.path, &doc, &lines, f));

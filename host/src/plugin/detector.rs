@@ -129,12 +129,6 @@ pub struct DetectorInstance<'p> {
     live: Option<Live>,
 }
 
-/// What one `detect` call produced.
-pub struct Detected {
-    pub checked: Checked,
-    pub log: Vec<String>,
-}
-
 impl DetectorInstance<'_> {
     pub fn plugin(&self) -> &DetectorPlugin {
         self.plugin
@@ -147,22 +141,9 @@ impl DetectorInstance<'_> {
 
     /// Run the detector on one document. `source` is the file text the
     /// document was parsed from, against which spans are checked.
-    pub fn detect(&mut self, doc: &Document, source: &str) -> Result<Detected, CallError> {
+    pub fn detect(&mut self, doc: &Document, source: &str) -> Result<Checked, CallError> {
         let findings: Vec<Finding> = self.call(|b, s| b.call_detect(s, doc))?;
-        let log = self
-            .live
-            .as_ref()
-            .map(|l| {
-                l.store
-                    .data()
-                    .log
-                    .lines
-                    .iter()
-                    .map(|(level, line)| format!("{level:?}: {line}"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let checked = check_findings(
+        check_findings(
             findings,
             source,
             &self.plugin.info,
@@ -172,8 +153,7 @@ impl DetectorInstance<'_> {
             // An instance that misbehaved once is not trusted again.
             self.live = None;
             CallError::from(Failure::InvalidOutput { message })
-        })?;
-        Ok(Detected { checked, log })
+        })
     }
 
     /// Call into the guest under the deadline; on any failure drop the

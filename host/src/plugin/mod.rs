@@ -12,7 +12,7 @@ mod runtime;
 mod sandbox;
 
 pub use cache::CacheOutcome;
-pub use detector::{Detected, DetectorInstance, DetectorPlugin};
+pub use detector::{DetectorInstance, DetectorPlugin};
 pub use failure::{CallError, Failure};
 pub use limits::Limits;
 pub use output::clean;
