@@ -184,7 +184,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.host.add_remove",
-        r#"(?:\bvmware_host\b|esxi_host\b)|(?:\bvsphere_host\b)"#,
+        r#"\bvmware_host\b|\bresource\s+"vsphere_host""#,
     ),
     Rule::strong(
         "vmware.host.power",

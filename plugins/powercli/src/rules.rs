@@ -44,10 +44,8 @@ pub static RULES: &[Rule] = &[
         "vmware.datacenter_cluster_objects",
         r#"\b(New|Get|Set)-Datacenter\b"#,
     ),
-    Rule::weak(
-        "vmware.datacenter_cluster_objects",
-        r#"\b(New|Set)-Cluster\b"#,
-    ),
+    Rule::weak("vmware.datacenter_cluster_objects", r#"\bNew-Cluster\b"#)
+        .not_with(r#"-Node\b|-StaticAddress\b"#),
     Rule::weak("vmware.vmotion", r#"\bMove-VM\b"#).not_with(HYPER_V),
     Rule::strong(
         "vmware.storage_vmotion",
@@ -209,10 +207,6 @@ pub static RULES: &[Rule] = &[
         r#"\bGet-Template\b|\bNew-VM\b[^\n]*-Template\b"#,
     )
     .not_with(HYPER_V),
-    Rule::weak(
-        "vmware.vds_portgroup",
-        r#"-PortGroup\b|\bGet-VDPortgroup\b"#,
-    ),
     Rule::strong(
         "vmware.host.vlcm_vum",
         r#"\b(Test|Get|Set|Export|Import)-Lcm\w+\b|\bGet-Compliance\b|\b(Test|Update|Get)-(Baseline|Patch|Inventory)\b|\bSet-Cluster\b[^\n]*-Remediate\b"#,

@@ -150,10 +150,7 @@ pub static RULES: &[Rule] = &[
         "vmware.vcenter.session",
         r#"\bGOVC_(URL|USERNAME|PASSWORD|INSECURE)\b"#,
     ),
-    Rule::weak(
-        "vmware.inventory_tags_folders",
-        r#"\s-folder[= ]|\bgovc\s+folder\.\w+"#,
-    ),
+    Rule::weak("vmware.inventory_tags_folders", r#"\bgovc\s+folder\.\w+"#),
     Rule::weak(
         "vmware.vmotion.shared_nothing",
         r#"\bgovc\s+vm\.migrate\b[^\n]*-host\b[^\n]*-ds\b"#,
