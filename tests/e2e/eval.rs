@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::support::*;
 
-const MIN_PRECISION: &str = "0.88";
+const MIN_PRECISION: &str = "0.89";
 const MIN_RECALL: &str = "0.81";
 
 #[test]
