@@ -3,8 +3,7 @@
 use opgap_pdk::rules::Rule;
 
 /// Signs that a line drives Hyper-V, whose cmdlets share PowerCLI's names.
-const HYPER_V: &str =
-    r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b\w+-SC\w+\b"#;
+const HYPER_V: &str = r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b(Get|New|Set|Remove)-SC[A-Z]\w*\b|\bSameSubnet\w*|\bGet-ClusterNode\b|\bFailoverClusters\b|-Generation\b|-SwitchName\b|-MemoryStartupBytes\b|-IncludeStorage\b"#;
 
 pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vcenter.session", r#"\bConnect-VIServer\b"#),
@@ -237,4 +236,10 @@ pub static RULES: &[Rule] = &[
         "vmware.vm.inventory_query",
         r#"\bGet-View\b[^\n]*-ViewType\s+VirtualMachine\b"#,
     ),
+    // Looking up the cluster, datacenter or host object a script works on.
+    Rule::weak(
+        "vmware.datacenter_cluster_objects",
+        r#"\b(Get|Remove)-(Cluster|Datacenter)\b"#,
+    )
+    .not_with(HYPER_V),
 ];
