@@ -314,7 +314,7 @@ fn check_file(
 
 /// On each line, keep one finding per construct (the first), and drop
 /// product mentions beside any other construct and broad constructs beside
-/// a specific one of their layer (see the catalogue). Findings arrive
+/// one that refines them (see the catalogue). Findings arrive
 /// sorted by position, so a line's findings are adjacent.
 fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
     let mut kept = Vec::with_capacity(findings.len());

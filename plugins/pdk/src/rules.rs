@@ -4,7 +4,7 @@
 //! Rules are `Strong` when their pattern only occurs in the VMware sense
 //! (`Connect-VIServer`, `govc vm.migrate`), and `NeedsContext` when the words
 //! have other senses too (snapshot, DRS, `Get-VM`). A context rule fires only
-//! in a section or script that shows VMware elsewhere (a strong match of the
+//! in a document that shows VMware somewhere (a strong match of the
 //! same plugin or a product word), never on a line that names a KVM-side or
 //! other-vendor tool, and never inside a path or URL.
 //!
@@ -34,7 +34,7 @@ use crate::types::{Block, BlockKind, Document, Finding, PluginInfo, Rule as Rule
 pub enum Strength {
     /// Fires on its own.
     Strong,
-    /// Fires only with VMware context in the same section or script.
+    /// Fires only in a document that shows VMware somewhere.
     NeedsContext,
 }
 
@@ -128,7 +128,7 @@ impl Rule {
 /// In `shadowed_by`: any construct other than the rule's own.
 pub const ANY_CONSTRUCT: &str = "*";
 
-/// Words that show a section is about VMware without being findings of
+/// Words that show a document is about VMware without being findings of
 /// their own in every plugin.
 pub const VMWARE_ANCHORS: &str = r"(?i)\b(vcenter|vcsa\d*|esxi|vsphere|vsan|nsx(-t)?|vrops|vrealize|aria\s+operations|vcf\s+operations|powercli|vmware|connect-viserver|govc|esxcli|esxtop|vim-cmd|vmkfstools|pktcap-uw|pyvmomi|vmfs|vmotion|vmkernel|vmk\d+|dvswitch|dvportgroup|vsandatastore|spbm)\b|\bvmware_|\bvsphere_|\.vmx\b|\.vmdk\b";
 
@@ -241,7 +241,7 @@ impl Detector {
                             layer.why,
                             match r.strength {
                                 Strength::Strong => "",
-                                Strength::NeedsContext => " (only in a VMware section)",
+                                Strength::NeedsContext => " (only in a VMware document)",
                             },
                             r.pattern
                         ),
@@ -253,12 +253,12 @@ impl Detector {
 
     pub fn detect(&self, doc: &Document) -> Vec<Finding> {
         let hits = self.collect_hits(doc);
-        let context = Context::new(doc, &hits, self);
+        let about_vmware = about_vmware(doc, &hits, self);
         // Only hits that pass their own checks may shadow others: a weak
         // "vMotion VLAN" vetoed on a Proxmox line must not hide a strong one.
         let viable: Vec<bool> = hits
             .iter()
-            .map(|hit| self.viable(doc, hit, &context))
+            .map(|hit| self.viable(doc, hit, about_vmware))
             .collect();
         let kept: Vec<&Hit> = hits
             .iter()
@@ -320,7 +320,7 @@ impl Detector {
     }
 
     /// Whether a hit passes its own rule's checks: scope, vetoes, context.
-    fn viable(&self, doc: &Document, hit: &Hit, context: &Context) -> bool {
+    fn viable(&self, doc: &Document, hit: &Hit, about_vmware: bool) -> bool {
         let rule = &self.rules[hit.rule];
         let block = &doc.blocks[hit.block];
         let line = {
@@ -338,7 +338,7 @@ impl Detector {
         match rule.strength {
             Strength::Strong => true,
             Strength::NeedsContext => {
-                context.covers(block)
+                about_vmware
                     && !self.other_tools.is_match(line)
                     && !inside_path_or_url(&block.text, hit.start, hit.end)
             }
@@ -510,30 +510,15 @@ fn looks_like_path(token: &str) -> bool {
             .is_some_and(|last| last.contains('.'))
 }
 
-/// Whether a document is about VMware: any block with a strong match or an
-/// anchor word. Runbooks in an ops repository are about one platform from
-/// top to bottom, so a VMware word anywhere gives the whole document context;
-/// a runbook that never names VMware never gets any.
-struct Context {
-    about_vmware: bool,
-}
-
-impl Context {
-    fn new(doc: &Document, hits: &[Hit], detector: &Detector) -> Self {
-        let strong = hits
+/// Whether a document is about VMware: any strong match or anchor word.
+/// Runbooks in an ops repository are about one platform from top to bottom,
+/// so a VMware word anywhere gives the whole document context; a runbook
+/// that never names VMware never gets any.
+fn about_vmware(doc: &Document, hits: &[Hit], detector: &Detector) -> bool {
+    hits.iter()
+        .any(|h| detector.rules[h.rule].strength == Strength::Strong)
+        || doc
+            .blocks
             .iter()
-            .any(|h| detector.rules[h.rule].strength == Strength::Strong);
-        let anchored = || {
-            doc.blocks
-                .iter()
-                .any(|b| !is_nested(b) && detector.anchors.is_match(&b.text))
-        };
-        Self {
-            about_vmware: strong || anchored(),
-        }
-    }
-
-    fn covers(&self, _block: &Block) -> bool {
-        self.about_vmware
-    }
+            .any(|b| !is_nested(b) && detector.anchors.is_match(&b.text))
 }
