@@ -3,6 +3,13 @@
 
 use opgap_pdk::rules::Rule;
 
+/// An Ansible vmware snapshot module whose task has `state: revert`.
+const ANSIBLE_SNAPSHOT_REVERT: &str = r#"(?:\bvmware_guest_snapshot|vmware\.vmware\.vm_snapshot):[ \t]*\n(?:[ \t]*\n|[ \t]+[^-\s][^\n]*\n)*?[ \t]+state:[ \t]*["']?revert\b"#;
+
+/// An Ansible vmware snapshot module whose task has `state: absent` or
+/// `state: remove_all`.
+const ANSIBLE_SNAPSHOT_REMOVE: &str = r#"(?:\bvmware_guest_snapshot|vmware\.vmware\.vm_snapshot):[ \t]*\n(?:[ \t]*\n|[ \t]+[^-\s][^\n]*\n)*?[ \t]+state:[ \t]*["']?(?:absent|remove_all)\b"#;
+
 pub static RULES: &[Rule] = &[
     Rule::strong(
         "vmware.vcenter.session",
@@ -136,7 +143,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.drs.vm_override",
-        r#"\bvsphere_drs_vm_override\b|\bvmware_drs_override\b|\bdrs_enable_vm_overrides\b"#,
+        r#"\bvsphere_drs_vm_override\b|\bvmware_drs_override\b|\bdrs_enable_vm_(behavior_)?overrides\b"#,
     ),
     Rule::strong(
         "vmware.resource_pools",
@@ -146,17 +153,35 @@ pub static RULES: &[Rule] = &[
         "vmware.dpm",
         r#"\bvsphere_dpm_host_override\b|cluster_dpm\b"#,
     ),
+    // An Ansible snapshot task's `state:` decides what it does; these
+    // patterns run from the module name to the task's `state:` line (the
+    // task's parameters are the indented lines that do not open a new
+    // list item), so they contain, and shadow, the plain module match.
     Rule::strong(
         "vmware.snapshot.create",
         r#"(?:\bvmware_guest_snapshot\b|vmware\.vmware\.vm_snapshot)|(?:\bvsphere_virtual_machine_snapshot\b)|(?:\bCreateSnapshot(Ex)?_Task\b)"#,
-    ),
+    )
+    .shadowed_by(&[
+        "vmware.snapshot.revert",
+        "vmware.snapshot.delete_consolidate",
+    ]),
     Rule::strong(
         "vmware.snapshot.revert",
         r#"\bRevertTo(Current)?Snapshot_Task\b"#,
     ),
+    Rule::strong("vmware.snapshot.revert", ANSIBLE_SNAPSHOT_REVERT),
     Rule::strong(
         "vmware.snapshot.delete_consolidate",
         r#"(?:\bRemove(All)?Snapshot(s)?_Task\b)|(?:\bConsolidateVMDisks_Task\b|consolidationNeeded)"#,
+    ),
+    Rule::strong("vmware.snapshot.delete_consolidate", ANSIBLE_SNAPSHOT_REMOVE),
+    Rule::strong(
+        "vmware.snapshot.memory",
+        r#"(?m)^[ \t]+memory_dump:[ \t]*(?:true|yes|["']?\{\{)"#,
+    ),
+    Rule::strong(
+        "vmware.snapshot.quiesce",
+        r#"(?m)^[ \t]+quiesce:[ \t]*(?:true|yes|["']?\{\{)"#,
     ),
     Rule::strong(
         "vmware.snapshot.hygiene",
@@ -200,12 +225,32 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.ha",
-        r#"\bvmware_cluster_ha\b|vmware\.vmware\.cluster_ha"#,
+        r#"\bvmware_cluster_ha\b|vmware\.vmware\.cluster_ha|\bdasConfig\b"#,
     ),
     Rule::strong(
         "vmware.ha.restart_priority",
-        r#"\bvsphere_(ha_vm_override|compute_cluster_vm_dependency_rule)\b"#,
+        r#"\bvsphere_(ha_vm_override|compute_cluster_vm_dependency_rule)\b|\b(ha|default_vm)_restart_priority\b"#,
     ),
+    Rule::strong(
+        "vmware.ha.admission_control",
+        r#"\b(reservation|slot|failover_host)_based_admission_control\b|\badmission_control_(policy|enabled)\b"#,
+    ),
+    // pyVmomi's names for cluster HA settings, and config-drift keys
+    // named after them.
+    Rule::strong(
+        "vmware.ha.admission_control",
+        r#"\badmissionControl(Enabled|Policy)\b|["']ha\.admission_control["']"#,
+    ),
+    Rule::strong(
+        "vmware.ha.vm_monitoring",
+        r#"\bvmMonitoring\b|["']ha\.vm_monitoring["']"#,
+    ),
+    Rule::strong("vmware.vcls", r#"\b(vmware_)?cluster_vcls\b"#),
+    Rule::strong(
+        "vmware.drs.recommendations",
+        r#"\bcluster_drs_recommendations\b"#,
+    ),
+    Rule::strong("vmware.product.nsx", r#"\bprovider\s+"nsxt""#),
     Rule::strong(
         "vmware.ft",
         r#"\bCreateSecondaryVM(Ex)?_Task\b|\bTurnOffFaultToleranceForVM_Task\b"#,
@@ -229,7 +274,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.events_tasks", r#"\bWaitForTask\b|\bpyVim\.task\b"#),
     Rule::weak(
         "vmware.drs",
-        r#"\bdrsConfig\b|\bdefaultVmBehavior\b|\bvmotionRate\b"#,
+        r#"\bdrsConfig\b|\bdefaultVmBehavior\b|\bvmotionRate\b|["']drs\.enabled["']"#,
     ),
     Rule::weak(
         "vmware.datacenter_cluster_objects",

@@ -335,6 +335,9 @@ impl Detector {
         if rule.scope == Scope::Prose && block.kind == BlockKind::Code && !is_comment(line) {
             return false;
         }
+        if is_terraform_reference(&block.text, hit.start, hit.end) {
+            return false;
+        }
         match rule.strength {
             Strength::Strong => true,
             Strength::NeedsContext => {
@@ -479,6 +482,32 @@ fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// True when the match is part of a path or URL (`runbooks/snapshot-x.md`):
 /// a file name is not a procedure step.
+/// A Terraform reference to a resource declared elsewhere
+/// (`data.vsphere_folder.apps.id`, `vsphere_role.ops.id`): it passes a
+/// value along, and the declaration is the finding.
+fn is_terraform_reference(text: &str, start: usize, end: usize) -> bool {
+    let matched = &text[start..end];
+    if !(matched.starts_with("vsphere_") || matched.starts_with("nsxt_")) {
+        return false;
+    }
+    let mut parts = text[end..].splitn(3, '.');
+    let (Some(""), Some(name), Some(attribute)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let is_ident = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    let attribute_name = attribute
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .next()
+        .unwrap_or("");
+    is_ident(name) && !attribute_name.is_empty()
+}
+
 fn inside_path_or_url(text: &str, start: usize, end: usize) -> bool {
     let delimits = |c: char| {
         c.is_whitespace() || matches!(c, '`' | '(' | ')' | '[' | ']' | '<' | '>' | '"' | '\'')

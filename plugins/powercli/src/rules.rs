@@ -7,14 +7,11 @@ const HYPER_V: &str = r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-Destinatio
 
 pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vcenter.session", r#"\bConnect-VIServer\b"#),
-    Rule::strong("vmware.vm.power", r#"\b(Shutdown|Restart)-VMGuest\b"#),
-    Rule::strong(
-        "vmware.template_clone",
-        r#"\bNew-Template\b|\b-ToTemplate\b"#,
-    ),
+    Rule::strong("vmware.vm.power", r#"\b(Shutdown|Restart|Stop)-VMGuest\b"#),
+    Rule::strong("vmware.template_clone", r#"\bNew-Template\b|-ToTemplate\b"#),
     Rule::strong(
         "vmware.guest_customization",
-        r#"\b(New|Get|Set)-OSCustomizationSpec\b|-OSCustomizationSpec\b"#,
+        r#"\b(New|Get|Set)-OSCustomization(Spec|NicMapping)\b|-OSCustomizationSpec\b"#,
     ),
     Rule::strong(
         "vmware.content_library",
@@ -75,13 +72,34 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vsan.health", r#"\b(Test|Get)-VsanClusterHealth\b"#),
     Rule::strong(
         "vmware.vds_portgroup",
-        r#"\b(Get|New|Set|Remove)-VD(Switch|Portgroup|Port)\b"#,
+        r#"\b(Get|New|Set|Remove)-VD(Switch|Portgroup|Port)\b|\b(Get|Set)-VDUplinkTeamingPolicy\b"#,
     ),
     Rule::strong(
         "vmware.vss",
         r#"\b(Get|New|Set)-Virtual(Switch|PortGroup)\b"#,
     ),
-    Rule::strong("vmware.nsx.segment", r#"\bGet-Nsxt(Policy)?Service\b"#),
+    // The NSX policy service a script asks for names the object it works on.
+    Rule::strong("vmware.nsx.segment", r#"\bGet-Nsxt(Policy)?Service\b"#).shadowed_by(&[
+        "vmware.nsx.dfw",
+        "vmware.nsx.groups_tags",
+        "vmware.nsx.gateway",
+    ]),
+    Rule::strong(
+        "vmware.nsx.dfw",
+        r#"\bGet-Nsxt(Policy)?Service\b[^\n]*\b(security_policies|gateway_policies|firewall\w*)\b"#,
+    ),
+    Rule::strong(
+        "vmware.nsx.groups_tags",
+        r#"\bGet-Nsxt(Policy)?Service\b[^\n]*\.(groups|tags)\b"#,
+    ),
+    Rule::strong(
+        "vmware.nsx.gateway",
+        r#"\bGet-Nsxt(Policy)?Service\b[^\n]*\b(tier_[01]s|logical_routers)\b"#,
+    ),
+    Rule::strong(
+        "vmware.product.nsx",
+        r#"\b(Connect|Disconnect)-NsxtServer\b"#,
+    ),
     Rule::strong("vmware.perf.api", r#"\bGet-Stat(Type|Interval)?\b"#),
     Rule::strong(
         "vmware.vrops.alerts",
@@ -89,7 +107,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.vcenter.alarms",
-        r#"\b(Get|New|Set|Remove)-Alarm(Definition|Action|ActionTrigger)\b"#,
+        r#"\b(Get|New|Set|Remove)-Alarm(Definition|Action|ActionTrigger|Trigger)\b|\bTriggeredAlarmState\b"#,
     ),
     Rule::strong("vmware.events_tasks", r#"\bGet-VIEvent\b"#),
     Rule::weak("vmware.events_tasks", r#"\b(Get|Wait|Stop)-Task\b"#),
@@ -155,7 +173,7 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.host.power", r#"\b(Restart|Stop|Start)-VMHost\b"#),
     Rule::strong(
         "vmware.host.config_profiles",
-        r#"\b\w+-VMHost(NtpServer|FirewallException|Service|Profile|AdvancedConfiguration)\b"#,
+        r#"\b\w+-VMHost(NtpServer|FirewallException|Service|Profile|ProfileCompliance|AdvancedConfiguration)\b"#,
     ),
     Rule::strong(
         "vmware.host.autodeploy",
@@ -173,10 +191,7 @@ pub static RULES: &[Rule] = &[
         r#"\bSet-VM\b[^\n]*-(NumCpu|MemoryGB|MemoryMB|CoresPerSocket)\b"#,
     )
     .not_with(HYPER_V),
-    Rule::strong(
-        "vmware.vcenter.session",
-        r#"\bDisconnect-VIServer\b|\b(Connect|Disconnect)-NsxtServer\b"#,
-    ),
+    Rule::strong("vmware.vcenter.session", r#"\bDisconnect-VIServer\b"#),
     Rule::weak(
         "vmware.inventory_tags_folders",
         r#"\b(Get|New|Remove|Set|Move)-(Folder|Tag|TagAssignment|TagCategory)\b"#,
@@ -212,7 +227,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.host.autodeploy",
-        r#"\b\w+-(EsxSoftwareDepot|EsxSoftwarePackage|EsxImageProfile|DeployRule|DeployRuleSet)\b|\bVMware\.(ImageBuilder|DeployAutomation)\b"#,
+        r#"\b\w+-(EsxSoftwareDepot|EsxSoftwarePackage|EsxImageProfile|DeployRule|DeployRuleSet|DeployRuleSetCompliance)\b|\bVMware\.(ImageBuilder|DeployAutomation)\b"#,
     ),
     Rule::strong(
         "vmware.encryption_vtpm_kms",

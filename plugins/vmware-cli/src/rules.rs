@@ -6,15 +6,18 @@ use opgap_pdk::rules::Rule;
 pub static RULES: &[Rule] = &[
     Rule::strong(
         "vmware.vm.inventory_query",
-        r#"\bgovc\s+(vm\.info|ls|find)\b"#,
+        r#"\bgovc\s+(vm\.info|ls|find)\b|\bvim-cmd\s+vmsvc/getallvms\b"#,
     ),
     Rule::strong("vmware.vm.create", r#"\bgovc\s+vm\.create\b"#),
     Rule::strong("vmware.vm.reconfigure_hotadd", r#"\bgovc\s+vm\.change\b"#),
     Rule::strong(
         "vmware.vm.power",
-        r#"(?:\bgovc\s+vm\.power\b)|(?:vim-cmd\s+vmsvc/power\.)"#,
+        r#"(?:\bgovc\s+vm\.power\b)|(?:vim-cmd\s+vmsvc/power\.(on|off|shutdown|reboot|reset|suspend)\b)"#,
     ),
-    Rule::strong("vmware.vm.delete", r#"\bgovc\s+vm\.(destroy|unregister)\b"#),
+    Rule::strong(
+        "vmware.vm.delete",
+        r#"\bgovc\s+vm\.(destroy|unregister)\b|\bvim-cmd\s+vmsvc/(destroy|unregister)\b"#,
+    ),
     Rule::strong(
         "vmware.template_clone",
         r#"\bgovc\s+vm\.(clone|markastemplate|markasvm)\b"#,
@@ -60,7 +63,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.vsan.cluster",
-        r#"(?:\bgovc\s+vsan\.)|(?:\besxcli\s+vsan\b)"#,
+        r#"(?:\bgovc\s+vsan\.)|(?:\besxcli\s+vsan\b)|--vsanmode\b"#,
     ),
     Rule::strong("vmware.datastore", r#"\bgovc\s+datastore\."#),
     Rule::strong("vmware.vsan.stretched", r#"\bgovc\s+cluster\.stretch\b"#),
@@ -121,7 +124,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.host.vlcm_vum",
-        r#"(?:\bgovc\s+(cluster\.vlcm|cluster\.draft|vlcm\.))|(?:esxcli\s+software\s+(vib|profile|component))"#,
+        r#"(?:\bgovc\s+(cluster\.vlcm|cluster\.draft|vlcm\.))|(?:esxcli\s+software\s+(sources\s+)?(vib|profile|component))"#,
     ),
     Rule::strong(
         "vmware.host.esxcli_shell",
@@ -165,7 +168,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::weak(
         "vmware.disk_provisioning",
-        r#"--diskMode=\w+|\s-thick\b|\s-eager\b|--thin\b"#,
+        r#"--diskMode=\w+|\s-thick\b|\s-eager\b|--thin\b|\bvmkfstools\b[^\n]*(--inflatedisk|--eagerzero|\s-[jk]\s|\s-d\s+(thin|zeroedthick|eagerzeroedthick)\b)"#,
     ),
     Rule::weak("vmware.perf.disk_latency", r#"\b[DKGQ]AVG\b"#),
     Rule::weak(

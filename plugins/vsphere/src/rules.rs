@@ -3,6 +3,10 @@
 
 use opgap_pdk::rules::{ANY_CONSTRUCT, Rule};
 
+/// A YAML `state:` parameter line: what it means belongs to the task's
+/// module, which the `iac` plugin reads as a whole.
+const YAML_STATE_PARAMETER: &str = r#"^\s*state:"#;
+
 pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vcenter.session", r#"\bGOVC_(URL|USERNAME|PASSWORD|INSECURE)\b"#),
     // The vSphere SDK endpoint; other products' /sdk URLs have no vCenter
@@ -82,7 +86,6 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.snapshot.memory", r#"\bmemory(_dump)?\s*[:=]\s*(?i:true|yes|\$true)"#),
     Rule::strong("vmware.snapshot.quiesce", r#"\bquiesce(Spec)?\s*[:=]\s*(?i:true|yes|\$true)"#),
     Rule::weak("vmware.snapshot.quiesce", r#"[Qq]uiesc(e|ed|ing)\s+snapshot|[Aa]pp(lication)?[- ]consistent"#),
-    Rule::weak("vmware.snapshot.revert", r#"state:\s*revert"#),
     Rule::weak("vmware.linked_instant_clone", r#"[Ll]inked[ _-]?[Cc]lone"#),
     Rule::strong("vmware.sso.identity_source", r#"(?:@vsphere\.local\b)|(?:vCenter\s+(Single Sign-On|SSO))"#).shadowed_by(&["vmware.service_accounts"]),
     Rule::weak("vmware.sso.identity_source", r#"[Ii]dentity\s+[Ss]ource"#),
@@ -220,8 +223,8 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.resource_pools", r#"(?i)\bresource\s+pools?\b|\bResource\s+Allocation\b"#).in_prose(),
     Rule::weak("vmware.host.vlcm_vum", r#"(?i)\b(image|baseline)[- ](managed|based|compliance)\b|\bpatch(ing)?\s+ESXi\b|\bvendor\s+add-?on\b|\bfirmware\s+and\s+drivers\b"#),
     Rule::weak("vmware.host.autodeploy", r#"(?i)\bimage\s+profiles?\b|\bdeploy\s+rules?\b|\bsoftware\s+depots?\b|\bstateless\s+hosts?\b|\bTFTP\b|\bPXE\b"#),
-    Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\bremove_all\b|\bstate:\s*(absent|remove_all)\b|\bdrops?\b[^.\n]{0,20}\bsnapshots?\b|\bremoves?\s+the\s+snapshot\b"#),
-    Rule::weak("vmware.snapshot.revert", r#"(?i)\broll(s|ing|ed)?\s+(it\s+|them\s+|each\s+\w+\s+\w+\s+)?back\b|\bstate:\s*revert\b|\brevert(ing)?\s+it\b|\bsnap_action=revert\b"#),
+    Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\bremove_all\b|\bstate:\s*`?absent\b[^.\n]{0,30}\bsnapshots?\b|\bdrops?\b[^.\n]{0,20}\bsnapshots?\b|\bremoves?\s+the\s+snapshot\b"#).not_with(YAML_STATE_PARAMETER),
+    Rule::weak("vmware.snapshot.revert", r#"(?i)\broll(s|ing|ed)?\s+(it\s+|them\s+|each\s+\w+\s+\w+\s+)?back\b|\bstate:\s*revert\b|\brevert(ing)?\s+it\b|\bsnap_action=revert\b"#).not_with(YAML_STATE_PARAMETER),
     Rule::weak("vmware.snapshot.hygiene", r#"(?i)\bsnapshot\s+(audit|policy|age)\b|\bmaximum\s+age\b|\bchildSnapshotList\b|\brootSnapshotList\b|\bcreateTime\b|\bsnapshotData\b"#),
     Rule::weak("vmware.snapshot.create", r#"(?i)\b(take|taking|takes)\b[^.\n]{0,30}\bsnapshot\b|\bsnap_action=create\b|\bsnapshot\.create\b"#).shadowed_by(&["vmware.snapshot.quiesce", "vmware.snapshot.memory"]),
     Rule::weak("vmware.cbt", r#"(?i)\bchanged?\s+(block\s+)?(tracking|areas)\b|\bChangeTrackingEnabled\b|\bchangeId\b|\btracking\s+(on|off)\b"#),
