@@ -251,6 +251,11 @@ pub static RULES: &[Rule] = &[
         r#"\bcluster_drs_recommendations\b"#,
     ),
     Rule::strong("vmware.product.nsx", r#"\bprovider\s+"nsxt""#),
+    Rule::strong("vmware.product.vsphere", r#"\bcsi\.vsphere\.vmware\.com\b"#),
+    // A `clone {}` block in a vsphere_virtual_machine resource (other
+    // providers have one too, hence weak); the template it names comes by
+    // reference on the next lines.
+    Rule::weak("vmware.template_clone", r#"(?m)^[ \t]*clone[ \t]*\{"#),
     Rule::strong(
         "vmware.ft",
         r#"\bCreateSecondaryVM(Ex)?_Task\b|\bTurnOffFaultToleranceForVM_Task\b"#,
@@ -264,12 +269,8 @@ pub static RULES: &[Rule] = &[
         r#"(?m)^[ \t]*hostname:[ \t]*\S*(vc|vcsa|vcenter)\S*"#,
     ),
     Rule::weak(
-        "vmware.port_mirroring",
-        r#"\bvmware_vspan_session\b|\bdvPortMirror\b|\bsession_type:"#,
-    ),
-    Rule::weak(
         "vmware.ha",
-        r#"\bha_(host_monitoring|enabled)\b|[\"']ha\.(enabled|host_monitoring)[\"']"#,
+        r#"\bha_(host_monitoring|enabled|advanced_options)\b|[\"']ha\.(enabled|host_monitoring)[\"']"#,
     ),
     Rule::weak("vmware.events_tasks", r#"\bWaitForTask\b|\bpyVim\.task\b"#),
     Rule::weak(

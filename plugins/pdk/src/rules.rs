@@ -509,6 +509,11 @@ fn is_terraform_reference(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn inside_path_or_url(text: &str, start: usize, end: usize) -> bool {
+    // A match across words (a command and its flags) is not one token,
+    // whatever paths its arguments hold.
+    if text[start..end].contains(char::is_whitespace) {
+        return false;
+    }
     let delimits = |c: char| {
         c.is_whitespace() || matches!(c, '`' | '(' | ')' | '[' | ']' | '<' | '>' | '"' | '\'')
     };

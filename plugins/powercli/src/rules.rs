@@ -5,10 +5,16 @@ use opgap_pdk::rules::Rule;
 /// Signs that a line drives Hyper-V, whose cmdlets share PowerCLI's names.
 const HYPER_V: &str = r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b(Get|New|Set|Remove)-SC[A-Z]\w*\b|\bSameSubnet\w*|\bGet-ClusterNode\b|\bFailoverClusters\b|-Generation\b|-SwitchName\b|-MemoryStartupBytes\b|-IncludeStorage\b"#;
 
+/// `Move-VM` to a host looked up on another connected vCenter.
+const CROSS_VCENTER_MOVE: &str = r#"\bMove-VM\b[^\n]*-Destination\s*\(Get-\w+[^)\n]*-Server\b"#;
+
 pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vcenter.session", r#"\bConnect-VIServer\b"#),
     Rule::strong("vmware.vm.power", r#"\b(Shutdown|Restart|Stop)-VMGuest\b"#),
-    Rule::strong("vmware.template_clone", r#"\bNew-Template\b|-ToTemplate\b"#),
+    Rule::strong(
+        "vmware.template_clone",
+        r#"\bNew-Template\b|-ToTemplate\b|-Template\b"#,
+    ),
     Rule::strong(
         "vmware.guest_customization",
         r#"\b(New|Get|Set)-OSCustomization(Spec|NicMapping)\b|-OSCustomizationSpec\b"#,
@@ -52,10 +58,19 @@ pub static RULES: &[Rule] = &[
     Rule::strong(
         "vmware.vmotion.shared_nothing",
         r#"\bMove-VM\b.*-Destination\b.*-Datastore\b"#,
-    ),
+    )
+    .not_with(CROSS_VCENTER_MOVE),
+    Rule::strong("vmware.vmotion.cross_vcenter", CROSS_VCENTER_MOVE),
     Rule::strong("vmware.evc", r#"-EVCMode\b"#),
     Rule::strong("vmware.vmotion.network_encryption", r#"-VMotionEnabled\b"#),
-    Rule::strong("vmware.spbm.storage_policy", r#"\b(Get|New|Set)-Spbm\w+\b"#),
+    Rule::strong(
+        "vmware.vsan.cluster",
+        r#"-VsanTrafficEnabled\b|\bVsanTrafficEnabled\b"#,
+    ),
+    Rule::strong(
+        "vmware.spbm.storage_policy",
+        r#"\b(Get|New|Set)-Spbm\w+\b|-StoragePolicy\b"#,
+    ),
     Rule::strong(
         "vmware.vsan.cluster",
         r#"\b(Get|Set)-VsanClusterConfiguration\b|\b\w+-VsanDisk(Group)?\b"#,
@@ -107,7 +122,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.vcenter.alarms",
-        r#"\b(Get|New|Set|Remove)-Alarm(Definition|Action|ActionTrigger|Trigger)\b|\bTriggeredAlarmState\b"#,
+        r#"\b(Get|New|Set|Remove)-Alarm(Definition|Action|ActionTrigger|Trigger)\b|-Property\b[^\n]*\bTriggeredAlarmState\b"#,
     ),
     Rule::strong("vmware.events_tasks", r#"\bGet-VIEvent\b"#),
     Rule::weak("vmware.events_tasks", r#"\b(Get|Wait|Stop)-Task\b"#),

@@ -6,7 +6,7 @@ use opgap_pdk::rules::Rule;
 pub static RULES: &[Rule] = &[
     Rule::strong(
         "vmware.vm.inventory_query",
-        r#"\bgovc\s+(vm\.info|ls|find)\b|\bvim-cmd\s+vmsvc/getallvms\b"#,
+        r#"\bgovc\s+(vm\.info|ls|find)\b"#,
     ),
     Rule::strong("vmware.vm.create", r#"\bgovc\s+vm\.create\b"#),
     Rule::strong("vmware.vm.reconfigure_hotadd", r#"\bgovc\s+vm\.change\b"#),
@@ -74,7 +74,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.perf.api",
-        r#"(?:\bgovc\s+metric\.)|(?:\br?esxtop\b)"#,
+        r#"(?:\bgovc\s+metric\.)|(?:\br?esxtop\b(?:[^-.\w]|(?m:$)))"#,
     ),
     Rule::strong("vmware.vcenter.alarms", r#"\bgovc\s+alarm"#),
     Rule::strong(
@@ -124,7 +124,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.host.vlcm_vum",
-        r#"(?:\bgovc\s+(cluster\.vlcm|cluster\.draft|vlcm\.))|(?:esxcli\s+software\s+(sources\s+)?(vib|profile|component))"#,
+        r#"(?:\bgovc\s+(cluster\.vlcm|cluster\.draft|vlcm\.))|(?:esxcli\s+software\s+(vib|profile|component))"#,
     ),
     Rule::strong(
         "vmware.host.esxcli_shell",

@@ -13,7 +13,7 @@ pub static RULES: &[Rule] = &[
     // or ESXi in the host name.
     Rule::strong("vmware.vcenter.session", r#"(?i)https?://[^\s/]*(vc|vcsa|vcenter|esx)[^\s/]*/sdk\b"#),
     Rule::strong("vmware.vm.reconfigure_hotadd", r#"\b(cpu|memory)_hot_add_enabled\b|\bhotadd_(cpu|memory)\b|\b(Cpu|Memory)HotAddEnabled\b"#),
-    Rule::strong("vmware.template_clone", r#"template_uuid"#),
+    Rule::strong("vmware.template_clone", r#"template_uuid"#).not_with(r#"template_uuid\s*=\s*(data\.)?vsphere_\w+\."#),
     Rule::strong("vmware.content_library", r#"content_library"#),
     Rule::strong("vmware.tools_guest_agent", r#"(?:\bVMware Tools\b)|(?:\bopen-vm-tools\b|\bvmtoolsd\b)|(?:\btools(Ok|NotRunning|NotInstalled|Old)\b)"#),
     Rule::strong("vmware.guest_operations", r#"\bStartProgramInGuest\b"#),
@@ -98,7 +98,7 @@ pub static RULES: &[Rule] = &[
     )
     .in_prose(),
     Rule::strong("vmware.permissions", r#"\bSetEntityPermissions\b"#),
-    Rule::strong("vmware.service_accounts", r#"(?:svc[-_][\w.-]+@vsphere\.local)|(?:\b(VMWARE|GOVC)_PASSWORD\b)"#),
+    Rule::strong("vmware.service_accounts", r#"(?:svc[-_][\w.-]+@vsphere\.local)|(?i:\bvsphere\.local\\{1,2}svc[-_][\w.-]+)|(?:\b(VMWARE|GOVC)_PASSWORD\b)"#),
     Rule::weak("vmware.service_accounts", r#"[Ss]olution\s+[Uu]ser"#),
     Rule::strong("vmware.encryption_vtpm_kms", r#"Native\s+Key\s+Provider"#),
     Rule::weak("vmware.encryption_vtpm_kms", r#"(?:VM\s+Encryption)|(?:\bvTPM\b)|(?:\bNKP\b)"#),
@@ -136,7 +136,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.vrops.alerts", r#"(?i)\b(alert|symptom)\s+definitions?\b"#).not_with(r#"(?i)grafana|prometheus|alertmanager|cloudwatch|datadog"#),
     // Migration tooling that already targets KVM: informational, and it
     // claims its line (a .vmdk being converted is not a dependency).
-    Rule::strong("vmware.migration_step", r#"\bvirt-v2v(-in-place)?\b|\bqemu-img\s+convert\b[^\n]*\bvmdk\b|\bqm\s+(disk\s+import|importdisk|importovf)\b|\bvddk-(libdir|thumbprint)\b|\bForklift\b|Migration Toolkit for Virtualization"#).claims_line(),
+    Rule::strong("vmware.migration_step", r#"\bvirt-v2v(-in-place)?\b|\bqemu-img\s+convert\b[^\n]*\bvmdk\b|\bqm\s+(disk\s+import|importdisk)\b[^\n]*\.vmdk\b|\bqm\s+importovf\b|\bvddk-(libdir|thumbprint)\b|\bForklift\b|Migration Toolkit for Virtualization"#).claims_line(),
     // Prose words with other senses: only in VMware sections.
     Rule::weak("vmware.snapshot.revert", r#"(?i)\brevert(ed|ing)?\s+(the\s+\w+\s+|it\s+)?(back\s+)?to\s+(the\s+|a\s+|its\s+|that\s+)?([\w-]+\s+){0,2}snapshots?\b|\b(Revert|Restore)-Snapshot\b|\brevert\s+snapshot\b"#),
     Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\b(delete|remove|consolidat(e|ed|ing|ion))\b[^.\n]{0,30}\bsnapshots?\b|\bsnapshots?\b[^.\n]{0,20}\b(consolidat\w*|deleted|removed)\b|\bdisk\s+consolidation\b"#),
@@ -184,9 +184,9 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.nsx.dfw", r#"(?i)\b(distributed\s+)?firewall\s+(rules?|polic(y|ies)|sections?)\b|\bsecurity\s+polic(y|ies)\b|\bDFW\b|\bmicro-?segment\w*|\bApplication\s+category\b"#),
     Rule::weak("vmware.nsx.groups_tags", r#"(?i)\b(tag-based|dynamic)\s+(groups?|membership)\b|\bgroups?\s+(membership|criteria)\b|\b(NSX|VM)\s+tags?\s+(equals|scope)\b|\badd_tags\b"#),
     Rule::weak("vmware.nsx.lb_vpn", r#"(?i)\bload\s+balanc(er|ing)\b|\bVIPs?\b|\bvirtual\s+servers?\b|\bpool\s+members?\b|\bIPsec\b|\bVPN\b|\bipsec-vpn\w*"#).in_prose(),
-    Rule::weak("vmware.vds_advanced", r#"(?i)\bLACP\b|\bLAGs?\b|\bPVLANs?\b|\bprivate\s+VLANs?\b|\b(primary|secondary|isolated|community|promiscuous)_?pvlans?\b|\btraffic\s+shaping\b|\bNIOC\b|\bNetwork\s+I/O\s+Control\b"#),
+    Rule::weak("vmware.vds_advanced", r#"(?i)\bLACP\b|\bLAGs?\b|\bPVLANs?\b|\bprivate\s+VLANs?\b|\btraffic\s+shaping\b|\bNIOC\b|\bNetwork\s+I/O\s+Control\b"#),
     Rule::weak("vmware.vds_portgroup", r#"(?i)\bdistributed\s+switch(es)?\b|\bdvs\b|\bdvPortgroups?\b"#).in_prose(),
-    Rule::weak("vmware.port_mirroring", r#"(?i)\bport\s+mirror\w*|\bmirror(ing)?\s+sessions?\b|\bdvPortMirror\b|\bE?RSPAN\b|\bpktcap-uw\b"#),
+    Rule::weak("vmware.port_mirroring", r#"(?i)\bport\s+mirror\w*|\bmirror(ing)?\s+sessions?\b|\bE?RSPAN\b"#),
     Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\s+(network|vmkernel|TCP/IP\s+stack|service|traffic|interfaces?|adapters?|port)\b|\bvmkernel\b[^.\n]{0,40}\bvMotion\b|\bencryptionMode\b"#),
     Rule::weak("vmware.vmotion.shared_nothing", r#"(?i)\bshared-nothing\b|\bwithout\s+shared\s+storage\b|\bcombined\s+host\s*\+?\s*(and\s+)?datastore\s+move\b"#),
     Rule::weak("vmware.cold_migration", r#"(?i)\bcold\s+(migration|move|relocat\w*)\b|\brelocat\w*\s+cold\b|\bpowered[- ]off\s+(migration|move)\b"#),
@@ -198,7 +198,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.vm.hardware_version", r#"(?i)\b(virtual\s+)?hardware\s+(version|upgrade|compatibility)\b|\bVM\s+version\s+\d+\b|\bcompatibility\s+reads\b"#),
     Rule::weak("vmware.tools_guest_agent", r#"(?i)\bTools\s+(heartbeat|status|version|running|upgrade)\b|\btools\s*(status|version|running)\w*|\bguestTools\w*"#),
     Rule::weak("vmware.passthrough_rdm_vgpu", r#"(?i)\bvGPU\b|\bDirectPath\b|\bpassthrough\b|\bphysical\s+RDM\b|\bSR-IOV\b"#),
-    Rule::weak("vmware.vsan.stretched", r#"(?i)\bfault\s+domains?\b|\bwitness\b|\b[PS]FTT\b|\bsite\s+(mirroring|disaster\s+tolerance)\b|\bpreferred\s+(site|fault\s*domain)\b"#),
+    Rule::weak("vmware.vsan.stretched", r#"(?i)\bfault\s+domains?\b|\bwitness\b|\b[PS]FTT\b|\bsite\s+(mirroring|disaster\s+tolerance)\b|\bpreferred\s+(site|fault\s*domain)\b"#).not_with(r#"(?i)\bvCenter\s+HA\b|\bpassive\b|\bfile\s+share\s+witness\b|\bquorum\b"#),
     Rule::weak("vmware.vsan.ftt_raid", r#"(?i)\bfailures\s+to\s+tolerate\b|\bRAID-?[156](/6)?\b|\berasure\s+coding\b|\bstripe\s+width\b|\bobject\s+space\s+reservation\b|\bFTT\d?\b"#),
     Rule::weak("vmware.spbm.storage_policy", r#"(?i)\b(VM\s+)?storage\s+polic(y|ies)\b|\bpolicy\s+(compliance|name)\b|\bnot\s+compliant\b"#),
     Rule::weak("vmware.vsan.health", r#"(?i)\bSkyline\b|\bhealth\s+(summary|checks?|tests?)\b|\bvsan\s+health\b"#),
@@ -219,7 +219,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.roles_privileges", r#"(?i)\bcustom\s+roles?\b|\bprivileges?\b"#).not_with(r#"(?i)\bIAM\b|\bRBAC\s+in\s+Kubernetes|ClusterRole|RoleBinding|postgres|GRANT\b"#),
     Rule::weak("vmware.permissions", r#"(?i)\bpermissions?\b|\bgrant(ed|s)?\b[^.\n]{0,40}\b(at|on)\s+the\s+(datacenter|cluster|folder|vCenter|object)\b|\bpropagat(e|ing|ion)\b"#)
     .not_with(r#"(?i)chmod|chown|\bACL\b|IAM|file\s+permissions|^\s*permissions\s*\{|^\s*propagate\s*="#),
-    Rule::weak("vmware.encryption_vtpm_kms", r#"(?i)\bvirtual\s+TPM\b|\bvTPM\b|\bkey\s+providers?\b|\bKMS\b|\bKMIP\b|\bencrypt(ed|ion)?\b[^.\n]{0,30}\b(VMs?|disks?|vMotion)\b|\bVM\s+encryption\b"#),
+    Rule::weak("vmware.encryption_vtpm_kms", r#"(?i)\bvirtual\s+TPM\b|\bvTPM\b|\bkey\s+providers?\b|\bKMS\b|\bKMIP\b|\bencrypt(ed|ion)?\b[^.\n]{0,30}\b(VMs?|disks?)\b|\bVM\s+encryption\b"#),
     Rule::weak("vmware.resource_pools", r#"(?i)\bresource\s+pools?\b|\bResource\s+Allocation\b"#).in_prose(),
     Rule::weak("vmware.host.vlcm_vum", r#"(?i)\b(image|baseline)[- ](managed|based|compliance)\b|\bpatch(ing)?\s+ESXi\b|\bvendor\s+add-?on\b|\bfirmware\s+and\s+drivers\b"#),
     Rule::weak("vmware.host.autodeploy", r#"(?i)\bimage\s+profiles?\b|\bdeploy\s+rules?\b|\bsoftware\s+depots?\b|\bstateless\s+hosts?\b|\bTFTP\b|\bPXE\b"#),
@@ -239,12 +239,12 @@ pub static RULES: &[Rule] = &[
 
     Rule::weak("vmware.host.power", r#"(?i)\brolling\s+(host\s+)?reboots?\b|\breboot(s|ing)?\s+(the\s+|one\s+|each\s+|all\s+)?(ESXi\s+)?hosts?\b|\bhosts?\b[^.\n]{0,20}\breboot\b"#).in_prose(),
     Rule::weak("vmware.host.config_profiles", r#"(?i)\bhost\s+(profiles?|baseline)\b|\bNTP\s+servers?\b|\bntpd\b"#),
-    Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\b[^.\n]{0,30}\b(encrypted|vSwitch\d*|vmk\d+|netstack|stack|VLAN|MTU)\b|\bnetstack\b[^\n]*\bvmotion\b|-N\s+vmotion\b|\bdpg-vmotion[\w-]*"#),
+    Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\b[^.\n]{0,30}\b(encrypted|vSwitch\d*|vmk\d+|netstack|stack|VLAN|MTU)\b|\bnetstack\b[^\n]*\bvmotion\b|-N\s+vmotion\b|\bvmkping\b[^\n]*\s-S\s+vmotion\b|\b[A-Za-z0-9]+-vmotion\b|\bvmotion-[\w-]+"#),
     Rule::weak("vmware.snapshot.delete_consolidate", r#"(?i)\bconsolidat(e|es|ed|ion|ing)\b"#),
 
     Rule::weak("vmware.roles_privileges", r#"(?i)\broles?\b"#).in_prose().not_with(r#"(?i)\bIAM\b|ClusterRole|RoleBinding|postgres|GRANT\b|ansible\s+role|roles/"#),
-    Rule::weak("vmware.spbm.storage_policy", r#"(?i)\b(standard|storage|VM)\s+polic(y|ies)\b|\bpolic(y|ies)\s+(name|compliance)\b|`nwl-\w+-r\d`|\bnot\s+compliant\b"#).in_prose(),
-    Rule::weak("vmware.replication_srm", r#"(?i)\bplaceholder\s+VMs?\b|\bplanned\s+migration\b|\brecovery\s+plans?\b|\bsrm-\w+|\bReplicate\s+recent\s+changes\b"#).not_with(r#"(?i)\baws\b|\bdrs\b|postgres|patroni|mysql|kafka|s3"#),
+    Rule::weak("vmware.spbm.storage_policy", r#"(?i)\b(standard|storage|VM)\s+polic(y|ies)\b|\bpolic(y|ies)\s+(name|compliance)\b|\bnot\s+compliant\b"#).in_prose(),
+    Rule::weak("vmware.replication_srm", r#"(?i)\bplaceholder\s+VMs?\b|\bplanned\s+migration\b|\brecovery\s+plans?\b|\bReplicate\s+recent\s+changes\b"#).not_with(r#"(?i)\baws\b|\bdrs\b|postgres|patroni|mysql|kafka|s3"#),
     Rule::weak("vmware.vm.delete", r#"(?i)\bdelete(d)?\s+from\s+disk\b|\b(power\s+off\s+and\s+)?delete\s+the\s+(\w+\s+)?VM\b|\bdecommission\s+a\s+VM\b|##\s+Day\s+\d+\s+.\s+delete\b"#),
     Rule::weak("vmware.ft", r#"\bFT\b|\bftInfo\b|(?i)\bfault\s+tolerance\b"#),
     Rule::weak("vmware.vcenter_ha_backup", r#"(?i)\bfile-based\s+backup\b|\b(active|passive|witness)\s+(node|`vcsa)|\bplanned\s+failover\b|\bvCenter\s+Server\s+Appliances?\b"#),
