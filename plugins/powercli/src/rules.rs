@@ -3,7 +3,12 @@
 use opgap_pdk::rules::Rule;
 
 /// Signs that a line drives Hyper-V, whose cmdlets share PowerCLI's names.
-const HYPER_V: &str = r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b(Get|New|Set|Remove)-SC[A-Z]\w*\b|\bSameSubnet\w*|\bGet-ClusterNode\b|\bFailoverClusters\b|-Generation\b|-SwitchName\b|-MemoryStartupBytes\b|-IncludeStorage\b"#;
+macro_rules! hyper_v {
+    () => {
+        r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b(Get|New|Set|Remove)-SC[A-Z]\w*\b|\bSameSubnet\w*|\bGet-ClusterNode\b|\bFailoverClusters\b|-Generation\b|-SwitchName\b|-MemoryStartupBytes\b|-IncludeStorage\b"#
+    };
+}
+const HYPER_V: &str = hyper_v!();
 
 /// `Move-VM` to a host looked up on another connected vCenter.
 const CROSS_VCENTER_MOVE: &str = r#"\bMove-VM\b[^\n]*-Destination\s*\(Get-\w+[^)\n]*-Server\b"#;
@@ -48,7 +53,12 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::weak("vmware.datacenter_cluster_objects", r#"\bNew-Cluster\b"#)
         .not_with(r#"-Node\b|-StaticAddress\b"#),
-    Rule::weak("vmware.vmotion", r#"\bMove-VM\b"#).not_with(HYPER_V),
+    // Moving a VM into a resource pool, vApp or folder changes where it
+    // sits in the inventory, not the host it runs on.
+    Rule::weak("vmware.vmotion", r#"\bMove-VM\b"#).not_with(concat!(
+        hyper_v!(),
+        r#"|-Destination\s*\(?\s*Get-(ResourcePool|VApp|Folder)\b"#
+    )),
     Rule::strong(
         "vmware.storage_vmotion",
         r#"(?:\bMove-VM\b.*-Datastore\b)|(?:\bMove-HardDisk\b)"#,

@@ -237,6 +237,15 @@ pub static RULES: &[Rule] = &[
         .shadowed_by(&["vmware.vm.files_vmx_vmdk", "vmware.storage_drs", "vmware.perf.disk_latency", "vmware.ha.isolation"])
         .not_with(r#"(?i)\bpbs\b|proxmox-backup|backup\s+server|gcloud|cloud\s+datastore|datastore="#),
 
+    // Power words in a VMware document: a host when the line is about
+    // hosts, otherwise the VM.
+    Rule::weak("vmware.vm.power", r#"(?i)\bpower(ing)?\s+(on|off|(it|them|the\s+VMs?|VMs)\s+(on|off|back\s+on))\b|\bshut(ting)?\s+(the\s+guests?\s+|the\s+VMs?\s+|them\s+)?down\b|\bhard\s+power-off\b"#)
+        .in_prose()
+        // Table cells hold settings ("isolation response: power off"),
+        // not steps.
+        .not_with(r#"(?i)^\s*\||\bhosts?\b|\bNIC\b|\biDRAC\b|\biLO\b|\bIPMI\b|\bPDU\b|\bUPS\b|\bsite\b"#),
+    Rule::weak("vmware.host.power", r#"(?i)\b(reboot|restart|power\s+(on|off|down|up)|shut\s+down)\s+(the\s+|both\s+|all\s+|each\s+|one\s+|a\s+|two\s+)?(ESXi\s+|\w+\s+)?hosts?\b|\bhosts?\s+((are|is|get|gets)\s+)?(rebooted|powered\s+(on|off|down)|shut\s+down)\b"#)
+        .in_prose(),
     Rule::weak("vmware.host.power", r#"(?i)\brolling\s+(host\s+)?reboots?\b|\breboot(s|ing)?\s+(the\s+|one\s+|each\s+|all\s+)?(ESXi\s+)?hosts?\b|\bhosts?\b[^.\n]{0,20}\breboot\b"#).in_prose(),
     Rule::weak("vmware.host.config_profiles", r#"(?i)\bhost\s+(profiles?|baseline)\b|\bNTP\s+servers?\b|\bntpd\b"#),
     Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\b[^.\n]{0,30}\b(encrypted|vSwitch\d*|vmk\d+|netstack|stack|VLAN|MTU)\b|\bnetstack\b[^\n]*\bvmotion\b|-N\s+vmotion\b|\bvmkping\b[^\n]*\s-S\s+vmotion\b|\b[A-Za-z0-9]+-vmotion\b|\bvmotion-[\w-]+"#),
