@@ -71,7 +71,8 @@ pub static RULES: &[Rule] = &[
     )
     .not_with(CROSS_VCENTER_MOVE),
     Rule::strong("vmware.vmotion.cross_vcenter", CROSS_VCENTER_MOVE),
-    Rule::strong("vmware.evc", r#"-EVCMode\b"#),
+    Rule::strong("vmware.evc", r#"-?\bEVCMode\b"#),
+    Rule::strong("vmware.datastore", r#"\bFind-VBRViDatastore\b"#),
     Rule::strong("vmware.vmotion.network_encryption", r#"-VMotionEnabled\b"#),
     Rule::strong(
         "vmware.vsan.cluster",
@@ -142,9 +143,10 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.backup.restore",
-        r#"\bRestore-VBRVi\w+|\bStart-VBRInstantRecovery\w*"#,
+        r#"\bRestore-VBRVi\w+|\bStart-VBRInstantRecovery\w*|\bStart-VBRRestoreVM\w*|\bGet-VBRRestorePoint\b"#,
     ),
-    Rule::strong("vmware.drs", r#"-Drs(Enabled|AutomationLevel|Mode)\b"#),
+    // As a parameter or as a property a script reads.
+    Rule::strong("vmware.drs", r#"-?\bDrs(Enabled|AutomationLevel|Mode)\b"#),
     Rule::strong(
         "vmware.drs.vm_vm_rules",
         r#"(?:\b(New|Get|Set|Remove)-DrsRule\b)|(?:-KeepTogether\b)"#,

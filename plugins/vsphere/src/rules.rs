@@ -124,7 +124,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.ft", r#"(?:Fault\s+Tolerance)|(?:[Ss]econdary\s+VM)"#),
     Rule::strong("vmware.vcenter_ha_backup", r#"(?:vCenter\s+HA|\bVCHA\b)|(?:\bVAMI\b)|(?:/appliance/recovery/backup)"#),
     Rule::strong("vmware.replication_srm", r#"vSphere\s+Replication|Site\s+Recovery\s+Manager"#),
-    Rule::weak("vmware.replication_srm", r#"(?:\bSRM\b)|(?:[Rr]ecovery\s+[Pp]lan)"#),
+    Rule::weak("vmware.replication_srm", r#"(?:\bSRM\b)|(?:[Rr]ecovery\s+[Pp]lan)|(?:\bReprotect\b)|(?:\bSite\s+Recovery\b)|(?:\b[Pp]riority\s+groups?\b)"#),
 
     // Product mentions: only where no more specific construct covers the words.
     Rule::strong("vmware.product.vcenter", r#"\bv[Cc]enter(\s+Server)?\b|\bVCSA\b"#).shadowed_by(&[ANY_CONSTRUCT]).in_prose(),
@@ -234,7 +234,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.dpm", r#"(?i)\bdpm[._](enabled|automation_level|threshold)\b|\bpower\s+management\b[^.\n]{0,20}\bhosts?\b"#),
     Rule::weak("vmware.datastore", r#"(?i)\bdatastores?\b"#)
         .in_prose()
-        .shadowed_by(&["vmware.vm.files_vmx_vmdk", "vmware.storage_drs", "vmware.perf.disk_latency", "vmware.ha.isolation"])
+        .shadowed_by(&["vmware.vm.files_vmx_vmdk", "vmware.storage_drs", "vmware.perf.disk_latency", "vmware.ha.isolation", "vmware.roles_privileges"])
         .not_with(r#"(?i)\bpbs\b|proxmox-backup|backup\s+server|gcloud|cloud\s+datastore|datastore="#),
 
     // Power words in a VMware document: a host when the line is about
@@ -259,7 +259,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.vcenter_ha_backup", r#"(?i)\bfile-based\s+backup\b|\b(active|passive|witness)\s+(node|`vcsa)|\bplanned\s+failover\b|\bvCenter\s+Server\s+Appliances?\b"#),
     Rule::weak("vmware.resource_pools", r#"(?i)\bper-VM\s+reservations?\b|\b(CPU|memory|full\s+memory)\s+reservations?\b|\bpools?\s+(of|for)\s+(VMs|virtual\s+machines)\b|\bnest\s+pools\b"#).in_prose().not_with(r#"(?i)\bpool-[\w-]+|storage\s+pool|zfs|ceph|thread|connection|IP\s+pool|pgbouncer|node\s+pool"#),
     Rule::weak("vmware.host.maintenance_mode", r#"(?i)\b(host\s+)?maintenance\b[^.\n]{0,20}\bhosts?\b|\bhost\s+maintenance\b|\bout\s+of\s+maintenance\b|\bevacuat(e|es|ing|ion)\s+(the\s+|a\s+|each\s+)?hosts?\b|\bhost\s+evacuation\b|-State\s+Connected\b"#),
-    Rule::weak("vmware.backup.restore", r#"(?i)\brestore(s|d)?\b|\brestore\s+points?\b|\bfull\s+restore\b|\bguest\s+files\b"#).in_prose().not_with(r#"(?i)pg_restore|velero|elasticsearch|etcd|database|restic"#),
+    Rule::weak("vmware.backup.restore", r#"(?i)\brestore(s|d)?\b|\brestore\s+points?\b|\bfull\s+restore\b|\bguest\s+files\b"#).in_prose().not_with(r#"(?i)pg_restore|velero|elasticsearch|etcd|database|restic|\bappliance\b|\bVAMI\b|file[- ]based|\bvalue\b|\bsettings?\b|\bplacement\b"#),
     Rule::weak("vmware.vm.disk", r#"(?i)\b(add|extend|expand)\s+(an?\s+)?(existing\s+|new\s+|VM\s+)?disks?\b|\bdisk\s+was\s+extended\b|\s-disk\s+\d+G\b"#),
     Rule::weak("vmware.tools_guest_agent", r#"(?i)\bguest\s+tools\b|\bTools\s+does\b|\bvmware-rpctool\b|\bwait_vm_tools\b|\bWait-Tools\b"#),
     Rule::weak("vmware.sso.identity_source", r#"(?i)\bin\s+SSO\b|\bLDAPS\s+certificate\b|\bdefault\s+domain\b|\b\w*IdentitySource\b"#),
