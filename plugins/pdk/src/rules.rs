@@ -152,6 +152,7 @@ pub struct Detector {
     shadowers: Vec<Vec<usize>>,
     anchors: Regex,
     other_tools: Regex,
+    comment_openers: Regex,
 }
 
 /// One rule match inside one block, as offsets into the block's text.
@@ -213,6 +214,7 @@ impl Detector {
             anchors: Regex::new(&ascii_word_boundaries(VMWARE_ANCHORS)).expect("anchor pattern"),
             other_tools: Regex::new(&ascii_word_boundaries(OTHER_TOOLS))
                 .expect("other-tools pattern"),
+            comment_openers: Regex::new(r#"<#|"""|'''|/\*"#).expect("comment openers"),
         }
     }
 
@@ -254,11 +256,12 @@ impl Detector {
     pub fn detect(&self, doc: &Document) -> Vec<Finding> {
         let hits = self.collect_hits(doc);
         let about_vmware = about_vmware(doc, &hits, self);
+        let comments = self.block_comments(doc, &hits);
         // Only hits that pass their own checks may shadow others: a weak
         // "vMotion VLAN" vetoed on a Proxmox line must not hide a strong one.
         let viable: Vec<bool> = hits
             .iter()
-            .map(|hit| self.viable(doc, hit, about_vmware))
+            .map(|hit| self.viable(doc, hit, about_vmware, &comments[hit.block]))
             .collect();
         let kept: Vec<&Hit> = hits
             .iter()
@@ -320,7 +323,13 @@ impl Detector {
     }
 
     /// Whether a hit passes its own rule's checks: scope, vetoes, context.
-    fn viable(&self, doc: &Document, hit: &Hit, about_vmware: bool) -> bool {
+    fn viable(
+        &self,
+        doc: &Document,
+        hit: &Hit,
+        about_vmware: bool,
+        comments: &[(usize, usize)],
+    ) -> bool {
         let rule = &self.rules[hit.rule];
         let block = &doc.blocks[hit.block];
         let line = {
@@ -332,7 +341,13 @@ impl Detector {
         {
             return false;
         }
-        if rule.scope == Scope::Prose && block.kind == BlockKind::Code && !is_comment(line) {
+        if rule.scope == Scope::Prose
+            && block.kind == BlockKind::Code
+            && !is_comment(line)
+            && !comments
+                .iter()
+                .any(|&(s, e)| s <= hit.start && hit.start < e)
+        {
             return false;
         }
         if is_terraform_reference(&block.text, hit.start, hit.end) {
@@ -346,6 +361,47 @@ impl Detector {
                     && !inside_path_or_url(&block.text, hit.start, hit.end)
             }
         }
+    }
+
+    /// For each block, the byte ranges of its block comments and
+    /// docstrings (`<# #>`, triple quotes, `/* */`), where prose rules apply
+    /// as they do on `#` lines. Only code blocks with a hit are scanned,
+    /// each once, left to right.
+    fn block_comments(&self, doc: &Document, hits: &[Hit]) -> Vec<Vec<(usize, usize)>> {
+        let mut regions = vec![Vec::new(); doc.blocks.len()];
+        let mut scanned = vec![false; doc.blocks.len()];
+        for hit in hits {
+            let block = &doc.blocks[hit.block];
+            if scanned[hit.block] || block.kind != BlockKind::Code {
+                continue;
+            }
+            scanned[hit.block] = true;
+            let language = block.language.as_deref().unwrap_or("");
+            let text = &block.text;
+            let mut at = 0;
+            while let Some(open) = self.comment_openers.find_at(text, at) {
+                // `/*` is a glob in a shell script, `"""` a string in
+                // PowerShell: each opener counts only in its own language.
+                let close = match (open.as_str(), language) {
+                    ("<#", "powershell" | "ps1" | "pwsh" | "ps") => "#>",
+                    (
+                        "/*",
+                        "hcl" | "terraform" | "tf" | "js" | "javascript" | "go" | "c" | "java",
+                    ) => "*/",
+                    (quotes @ ("\"\"\"" | "'''"), "python" | "py" | "python3") => quotes,
+                    _ => {
+                        at = open.end();
+                        continue;
+                    }
+                };
+                let end = text[open.end()..]
+                    .find(close)
+                    .map_or(text.len(), |i| open.end() + i + close.len());
+                regions[hit.block].push((open.start(), end));
+                at = end;
+            }
+        }
+        regions
     }
 
     /// A hit is shadowed by a hit of a more specific construct around it,
