@@ -23,7 +23,10 @@ pub static RULES: &[Rule] = &[
         "vmware.vm.create",
         r#"(?:\b(community\.vmware\.)?vmware_guest\b)|(?:resource\s+\"vsphere_virtual_machine\")|(?:\bCreateVM_Task\b)"#,
     ),
-    Rule::strong("vmware.vm.reconfigure_hotadd", r#"\bReconfigVM_Task\b"#),
+    // A reconfigure that switches on change tracking or encryption is
+    // reported as that construct.
+    Rule::strong("vmware.vm.reconfigure_hotadd", r#"\bReconfigVM_Task\b"#)
+        .not_with(r#"(?i)changeTracking|encryption|ftInfo"#),
     Rule::strong(
         "vmware.vm.power",
         r#"(?:\bvmware_guest_powerstate\b|vmware\.vmware\.vm_powerstate)|(?:\bPower(On|Off)VM_Task\b)"#,
@@ -252,6 +255,8 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong("vmware.product.nsx", r#"\bprovider\s+"nsxt""#),
     Rule::strong("vmware.product.vsphere", r#"\bcsi\.vsphere\.vmware\.com\b"#),
+    // A CSI StorageClass pinned to one datastore.
+    Rule::strong("vmware.datastore", r#"\bdatastoreurl\b"#),
     // A `clone {}` block in a vsphere_virtual_machine resource (other
     // providers have one too, hence weak); the template it names comes by
     // reference on the next lines.

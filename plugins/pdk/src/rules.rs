@@ -354,6 +354,11 @@ impl Detector {
             return false;
         }
         match rule.strength {
+            // A product name inside a file name or URL
+            // (`runbooks/vcenter-alarms.md`) mentions a file, not the product.
+            Strength::Strong if opgap_catalogue::is_product_mention(rule.construct) => {
+                !inside_path_or_url(&block.text, hit.start, hit.end)
+            }
             Strength::Strong => true,
             Strength::NeedsContext => {
                 about_vmware

@@ -9,7 +9,13 @@ pub static RULES: &[Rule] = &[
         r#"\bgovc\s+(vm\.info|ls|find)\b"#,
     ),
     Rule::strong("vmware.vm.create", r#"\bgovc\s+vm\.create\b"#),
-    Rule::strong("vmware.vm.reconfigure_hotadd", r#"\bgovc\s+vm\.change\b"#),
+    Rule::strong("vmware.vm.reconfigure_hotadd", r#"\bgovc\s+vm\.change\b"#)
+        .shadowed_by(&["vmware.resource_pools"]),
+    // Reservations, limits and shares are resource-allocation settings.
+    Rule::strong(
+        "vmware.resource_pools",
+        r#"\bgovc\s+vm\.change\b[^\n]*\s-(mem|cpu)\.(reservation|limit|shares)\b"#,
+    ),
     Rule::strong(
         "vmware.vm.power",
         r#"(?:\bgovc\s+vm\.power\b)|(?:vim-cmd\s+vmsvc/power\.(on|off|shutdown|reboot|reset|suspend)\b)"#,

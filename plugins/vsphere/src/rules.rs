@@ -194,7 +194,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.template_clone", r#"(?i)\bgolden\s+(template|image|VM)s?\b|\btemplates?\s+(live|folder|items?)\b|\btpl-[\w-]+|\b(cloned|deploy(ed)?)\s+from\s+(a\s+|the\s+)?(golden\s+)?template\b|\bmark\s+as\s+template\b"#).in_prose(),
     Rule::weak("vmware.content_library", r#"(?i)\b(subscribed|local|published)\s+librar(y|ies)\b|\blibrary\s+items?\b"#),
     Rule::weak("vmware.ovf_import_export", r#"(?i)\b(OVA|OVF)s?\b|\.ova\b|\.ovf\b|\bappliance\s+import\b"#),
-    Rule::weak("vmware.vm.files_vmx_vmdk", r#"(?i)\.vmx\b|\.vmdk\b|\.vswp\b|\.nvram\b|\bflat\.vmdk\b"#).shadowed_by(&["vmware.vm.hardware_version", "vmware.vmotion.network_encryption"]),
+    Rule::weak("vmware.vm.files_vmx_vmdk", r#"(?i)\.vmx\b|\.vmdk\b|\.vswp\b|\.nvram\b|\.vmem\b|\.vmss\b|\.vmsd\b|\bflat\.vmdk\b"#).shadowed_by(&["vmware.vm.hardware_version", "vmware.vmotion.network_encryption"]),
     Rule::weak("vmware.vm.hardware_version", r#"(?i)\b(virtual\s+)?hardware\s+(version|upgrade|compatibility)\b|\bVM\s+version\s+\d+\b|\bcompatibility\s+reads\b"#),
     Rule::weak("vmware.tools_guest_agent", r#"(?i)\bTools\s+(heartbeat|status|version|running|upgrade)\b|\btools\s*(status|version|running)\w*|\bguestTools\w*"#),
     Rule::weak("vmware.passthrough_rdm_vgpu", r#"(?i)\bvGPU\b|\bDirectPath\b|\bpassthrough\b|\bphysical\s+RDM\b|\bSR-IOV\b"#),
@@ -241,9 +241,8 @@ pub static RULES: &[Rule] = &[
     // hosts, otherwise the VM.
     Rule::weak("vmware.vm.power", r#"(?i)\bpower(ing)?\s+(on|off|(it|them|the\s+VMs?|VMs)\s+(on|off|back\s+on))\b|\bshut(ting)?\s+(the\s+guests?\s+|the\s+VMs?\s+|them\s+)?down\b|\bhard\s+power-off\b"#)
         .in_prose()
-        // Table cells hold settings ("isolation response: power off"),
-        // not steps.
-        .not_with(r#"(?i)^\s*\||\bhosts?\b|\bNIC\b|\biDRAC\b|\biLO\b|\bIPMI\b|\bPDU\b|\bUPS\b|\bsite\b"#),
+        // "Power off and restart VMs" is an HA response setting, not a step.
+        .not_with(r#"(?i)power\s+off\s+and\s+restart|\bhosts?\b|\bNIC\b|\biDRAC\b|\biLO\b|\bIPMI\b|\bPDU\b|\bUPS\b|\bsite\b"#),
     Rule::weak("vmware.host.power", r#"(?i)\b(reboot|restart|power\s+(on|off|down|up)|shut\s+down)\s+(the\s+|both\s+|all\s+|each\s+|one\s+|a\s+|two\s+)?(ESXi\s+|\w+\s+)?hosts?\b|\bhosts?\s+((are|is|get|gets)\s+)?(rebooted|powered\s+(on|off|down)|shut\s+down)\b"#)
         .in_prose(),
     Rule::weak("vmware.host.power", r#"(?i)\brolling\s+(host\s+)?reboots?\b|\breboot(s|ing)?\s+(the\s+|one\s+|each\s+|all\s+)?(ESXi\s+)?hosts?\b|\bhosts?\b[^.\n]{0,20}\breboot\b"#).in_prose(),
