@@ -312,18 +312,26 @@ fn check_file(
     result
 }
 
+/// Confidence a refinement needs to replace a broad finding on its line:
+/// a word read in a VMware context does, a topic guess does not.
+const SURE_ENOUGH_TO_REFINE: f32 = 0.6;
+
 /// On each line, keep one finding per construct (the first), and drop
 /// product mentions beside any other construct and broad constructs beside
-/// one that refines them (see the catalogue). Findings arrive
+/// a confident one that refines them (see the catalogue). Findings arrive
 /// sorted by position, so a line's findings are adjacent.
 fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
     let mut kept = Vec::with_capacity(findings.len());
     for line in findings.chunk_by(|a, b| a.line == b.line) {
         for (i, f) in line.iter().enumerate() {
             let repeated = line[..i].iter().any(|o| o.construct == f.construct);
-            let yields = line
-                .iter()
-                .any(|o| opgap_catalogue::yields_to(&f.construct, &o.construct));
+            // A guess from the document's topic does not displace what the
+            // line's own words say.
+            let yields = line.iter().any(|o| {
+                opgap_catalogue::yields_to(&f.construct, &o.construct)
+                    && (opgap_catalogue::is_product_mention(&f.construct)
+                        || o.confidence >= f.confidence.min(SURE_ENOUGH_TO_REFINE))
+            });
             if !repeated && !yields {
                 kept.push(f.clone());
             }

@@ -36,6 +36,10 @@ pub enum Strength {
     Strong,
     /// Fires only in a document that shows VMware somewhere.
     NeedsContext,
+    /// Fires only in a VMware document where another rule already found
+    /// the same construct: "Revert when the change fails" is a snapshot
+    /// revert in a runbook about snapshots, and nothing in one about DNS.
+    OnTopic,
 }
 
 /// Which blocks a rule reads.
@@ -85,6 +89,15 @@ impl Rule {
     pub const fn weak(construct: &'static str, pattern: &'static str) -> Self {
         Self {
             strength: Strength::NeedsContext,
+            ..Self::strong(construct, pattern)
+        }
+    }
+
+    /// A word that names the construct only where the document is about it
+    /// (see [`Strength::OnTopic`]).
+    pub const fn on_topic(construct: &'static str, pattern: &'static str) -> Self {
+        Self {
+            strength: Strength::OnTopic,
             ..Self::strong(construct, pattern)
         }
     }
@@ -244,6 +257,9 @@ impl Detector {
                             match r.strength {
                                 Strength::Strong => "",
                                 Strength::NeedsContext => " (only in a VMware document)",
+                                Strength::OnTopic => {
+                                    " (only in a VMware document that shows this construct elsewhere)"
+                                }
                             },
                             r.pattern
                         ),
@@ -259,10 +275,22 @@ impl Detector {
         let comments = self.block_comments(doc, &hits);
         // Only hits that pass their own checks may shadow others: a weak
         // "vMotion VLAN" vetoed on a Proxmox line must not hide a strong one.
-        let viable: Vec<bool> = hits
+        let mut viable: Vec<bool> = hits
             .iter()
             .map(|hit| self.viable(doc, hit, about_vmware, &comments[hit.block]))
             .collect();
+        let on_topic = |hit: &Hit| self.rules[hit.rule].strength == Strength::OnTopic;
+        let topics: HashSet<&str> = hits
+            .iter()
+            .zip(&viable)
+            .filter(|(hit, ok)| **ok && !on_topic(hit))
+            .map(|(hit, _)| self.rules[hit.rule].construct)
+            .collect();
+        for (hit, ok) in hits.iter().zip(viable.iter_mut()) {
+            if on_topic(hit) && !topics.contains(self.rules[hit.rule].construct) {
+                *ok = false;
+            }
+        }
         let kept: Vec<&Hit> = hits
             .iter()
             .enumerate()
@@ -360,7 +388,7 @@ impl Detector {
                 !inside_path_or_url(&block.text, hit.start, hit.end)
             }
             Strength::Strong => true,
-            Strength::NeedsContext => {
+            Strength::NeedsContext | Strength::OnTopic => {
                 about_vmware
                     && !self.other_tools.is_match(line)
                     && !inside_path_or_url(&block.text, hit.start, hit.end)
@@ -451,6 +479,7 @@ impl Detector {
             confidence: match rule.strength {
                 Strength::Strong => 0.9,
                 Strength::NeedsContext => 0.6,
+                Strength::OnTopic => 0.5,
             },
             span: span_in(block, hit.start, hit.end),
             message: format!("{}: {why}.", c.name),
@@ -490,10 +519,10 @@ fn rule_ids(plugin: &str, rules: &[Rule]) -> Vec<String> {
         .iter()
         .map(|r| {
             let short = r.construct.strip_prefix("vmware.").unwrap_or(r.construct);
-            let weak = if r.strength == Strength::NeedsContext {
-                ".weak"
-            } else {
-                ""
+            let weak = match r.strength {
+                Strength::Strong => "",
+                Strength::NeedsContext => ".weak",
+                Strength::OnTopic => ".topic",
             };
             let base = format!("{plugin}/{short}{weak}");
             let mut id = base.clone();

@@ -244,7 +244,8 @@ pub static RULES: &[Rule] = &[
         // "Power off and restart VMs" is an HA response setting, not a step.
         .not_with(r#"(?i)power\s+off\s+and\s+restart|\bhosts?\b|\bNIC\b|\biDRAC\b|\biLO\b|\bIPMI\b|\bPDU\b|\bUPS\b|\bsite\b"#),
     Rule::weak("vmware.host.power", r#"(?i)\b(reboot|restart|power\s+(on|off|down|up)|shut\s+down)\s+(the\s+|both\s+|all\s+|each\s+|one\s+|a\s+|two\s+)?(ESXi\s+|\w+\s+)?hosts?\b|\bhosts?\s+((are|is|get|gets)\s+)?(rebooted|powered\s+(on|off|down)|shut\s+down)\b"#)
-        .in_prose(),
+        .in_prose()
+        .not_with(r#"(?i)\bjump\s+hosts?\b|\bbastion\b"#),
     Rule::weak("vmware.host.power", r#"(?i)\brolling\s+(host\s+)?reboots?\b|\breboot(s|ing)?\s+(the\s+|one\s+|each\s+|all\s+)?(ESXi\s+)?hosts?\b|\bhosts?\b[^.\n]{0,20}\breboot\b"#).in_prose(),
     Rule::weak("vmware.host.config_profiles", r#"(?i)\bhost\s+(profiles?|baseline)\b|\bNTP\s+servers?\b|\bntpd\b"#),
     Rule::weak("vmware.vmotion.network_encryption", r#"(?i)\bvMotion\b[^.\n]{0,30}\b(encrypted|vSwitch\d*|vmk\d+|netstack|stack|VLAN|MTU)\b|\bnetstack\b[^\n]*\bvmotion\b|-N\s+vmotion\b|\bvmkping\b[^\n]*\s-S\s+vmotion\b|\b[A-Za-z0-9]+-vmotion\b|\bvmotion-[\w-]+"#),
@@ -277,4 +278,37 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.template_clone", r#"(?i)\bclon(e|ed|ing)\s+(a\s+|the\s+)?(\w+\s+){0,3}VMs?\b|\bconvert(s|ed|ing)?\b[^.\n]{0,30}\btemplates?\b|\bclones?\s+from\s+a\s+template\b|\bgolden\s+templates\b"#).in_prose().not_with(r#"(?i)\bgit\b|linked|instant"#),
 
     Rule::weak("vmware.linked_instant_clone", r#"(?i)\binstant[- ]clon\w*|\bvmware_guest_instant_clone\b"#),
+
+    // Topic words: they name the construct only in a document that already
+    // shows it through another rule (a heading "Revert when the change
+    // fails" in a snapshot runbook).
+    Rule::on_topic("vmware.snapshot.revert", r#"(?i)\brevert(s|ed|ing)?\b|\broll(s|ed|ing)?\s+(it\s+|them\s+)?back\b"#).in_prose(),
+    Rule::on_topic("vmware.snapshot.memory", r#"(?i)\bmemory\b"#).in_prose(),
+    Rule::on_topic("vmware.resource_pools", r#"(?i)\bpools?\b"#).in_prose(),
+    Rule::on_topic("vmware.vm.reconfigure_hotadd", r#"(?i)\bresiz(e|ed|ing)\b|\bvCPUs?\b|\bcores[- ]per[- ]socket\b|\bhot[- ]?add\b"#).in_prose(),
+    Rule::on_topic("vmware.console", r#"(?i)\bconsoles?\b"#).in_prose(),
+    Rule::on_topic("vmware.guest_operations", r#"(?i)\bguest\s+op(eration)?s\b|\binside\s+(a|the)\s+guest\b|\bin-guest\b"#).in_prose(),
+    Rule::on_topic("vmware.replication_srm", r#"(?i)\breplication\b|\brecovery\s+plans?\b|\bRPO\b|\bcleanup\b|\breprotect\b|\bplaceholder\b|\bSite\s+Recovery\b"#).in_prose(),
+    Rule::on_topic("vmware.host.vlcm_vum", r#"(?i)\bcomplian(t|ce)\b|\bremediat(e|ed|es|ion)\b"#).in_prose().not_with(r#"(?i)\bhost\s+profiles?\b"#),
+    Rule::on_topic("vmware.host.lockdown_local_accounts", r#"(?i)\blockdown\b|\bbreak-glass\b|\bexception\s+users?\b|\blocal\s+accounts?\b"#).in_prose(),
+    Rule::on_topic("vmware.vrops.alerts", r#"(?i)\balerts?\b"#).in_prose(),
+    Rule::on_topic("vmware.drs", r#"(?i)\b(fully|partially)\s+automated\b|\bmigration\s+threshold\b|\bautomation\s+level\b"#).in_prose(),
+    Rule::on_topic("vmware.drs.vm_vm_rules", r#"(?i)\bseparat(e|ion)\b|\bkeep\s+(together|apart)\b|\banti-affinity\b"#).in_prose(),
+    Rule::on_topic("vmware.ft", r#"(?i)\bsecondary\b"#).in_prose(),
+    Rule::on_topic("vmware.encryption_vtpm_kms", r#"(?i)\bencrypt(ed|ion)?\b|\bkey\s+providers?\b"#).in_prose(),
+    Rule::on_topic("vmware.cbt", r#"(?i)\bchanged\s+blocks?\b|\bincremental\b"#).in_prose(),
+    Rule::on_topic("vmware.nsx.gateway", r#"(?i)\b(T0|T1|tier-?[01]s?)\b|\bgateways?\b|\bBGP\b|\blogical-routers\b"#).in_prose(),
+    Rule::on_topic("vmware.vmotion.network_encryption", r#"(?i)\bjumbo\s+frames?\b|\bvmkping\b|\bMigrateEncryption\b|\bopportunistic\b"#).in_prose(),
+    Rule::on_topic("vmware.events_tasks", r#"(?i)\btasks?\b|\bevents?\b"#).in_prose(),
+    Rule::on_topic("vmware.datacenter_cluster_objects", r#"(?i)\bdatacenters?\b"#).in_prose(),
+    Rule::on_topic("vmware.host.autodeploy", r#"(?i)\brule\s+sets?\b|\bdeploy\s+rules?\b|\bimage\s+profiles?\b"#).in_prose(),
+    Rule::on_topic("vmware.host.power", r#"(?i)\breboot(s|ed|ing)?\b|\bpower-(down|up)\b"#).in_prose(),
+    Rule::on_topic("vmware.guest_customization", r#"(?i)\bcustomi[sz](e|ed|ation)\b|\bNIC\s+mapping\b"#).in_prose(),
+    Rule::on_topic("vmware.ovf_import_export", r#"(?i)\bexport(s|ed|ing)?\b|\bimport(s|ed|ing)?\b|\bOVA\b"#).in_prose(),
+    Rule::on_topic("vmware.content_library", r#"(?i)\blibrar(y|ies)\b"#).in_prose(),
+    Rule::on_topic("vmware.spbm.storage_policy", r#"(?i)\bpolic(y|ies)\b"#).in_prose(),
+    Rule::on_topic("vmware.permissions", r#"(?i)\bgrant(s|ed|ing)?\b|\bpermissions?\b"#).in_prose(),
+    Rule::on_topic("vmware.cold_migration", r#"(?i)\bcold\b|\bwhile\s+(powered\s+)?off\b|\brelocat(e|ed|es|ing)\b"#).in_prose(),
+    Rule::on_topic("vmware.host.config_profiles", r#"(?i)\b(NTP|DNS)\b"#).in_prose(),
+    Rule::on_topic("vmware.storage_drs", r#"(?i)\bdatastore\s+clusters?\b|\brecommendations?\b"#).in_prose(),
 ];
