@@ -160,9 +160,16 @@ pub static RULES: &[Rule] = &[
         r#"(?:\b(New|Set|Get|Remove)-ResourcePool\b)|(?:\bSet-VMResourceConfiguration\b)"#,
     ),
     Rule::strong("vmware.snapshot.create", r#"\bNew-Snapshot\b"#),
-    // Listing snapshots to remove or revert them is that operation alone.
-    Rule::strong("vmware.snapshot.create", r#"\bGet-Snapshot\b"#)
-        .not_with(r#"\bRemove-Snapshot\b|\bSet-VM\b"#),
+    // Reconnecting or disconnecting a host in vCenter.
+    Rule::strong(
+        "vmware.host.add_remove",
+        r#"\bSet-VMHost\b.*-State\s+(Connected|Disconnected)\b"#,
+    ),
+    // Listing snapshots is a snapshot report. Looking one up by name, or
+    // feeding the list to a removal or a revert, is not: the operation
+    // that uses it is reported on its own.
+    Rule::strong("vmware.snapshot.hygiene", r#"\bGet-Snapshot\b"#)
+        .not_with(r#"\bRemove-Snapshot\b|\bSet-VM\b|-Name\b"#),
     Rule::strong("vmware.snapshot.memory", r#"\bNew-Snapshot\b.*-Memory\b"#)
         .not_with(r#"-Memory:\s*\$false"#),
     Rule::strong("vmware.snapshot.quiesce", r#"-Quiesce\b"#).not_with(r#"-Quiesce:\s*\$false"#),
@@ -233,7 +240,7 @@ pub static RULES: &[Rule] = &[
         "vmware.disk_provisioning",
         r#"-(Disk)?StorageFormat\b|\bStorageFormat\b"#,
     ),
-    Rule::weak("vmware.events_tasks", r#"-RunAsync\b"#),
+    Rule::weak("vmware.events_tasks", r#"-RunAsync\b"#).not_with(r#"-RunAsync:\s*\$false"#),
     Rule::weak(
         "vmware.vsan.stretched",
         r#"\b\w+-VsanFaultDomain\b|\bStretchedClusterEnabled\b|\bPreferredFaultDomain\b|\bWitnessHost\b"#,

@@ -76,7 +76,7 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vds_portgroup", r#"\bgovc\s+dvs\."#),
     Rule::strong(
         "vmware.vss",
-        r#"(?:\bgovc\s+host\.(vswitch|portgroup)\.)|(?:esxcli\s+network\s+vswitch)"#,
+        r#"(?:\bgovc\s+host\.(vswitch|portgroup)\.)|(?:esxcli\s+network\s+vswitch\s+standard\b)"#,
     ),
     Rule::strong(
         "vmware.perf.api",
