@@ -75,6 +75,18 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vsan.stretched", r#"\bgovc\s+cluster\.stretch\b"#),
     Rule::strong("vmware.vds_portgroup", r#"\bgovc\s+dvs\."#),
     Rule::strong(
+        "vmware.drs.vm_vm_rules",
+        r#"\bgovc\s+cluster\.rule\.(ls|info|remove|change)\b"#,
+    ),
+    Rule::strong(
+        "vmware.host.config_profiles",
+        r#"\besxcli\s+network\s+firewall\b"#,
+    ),
+    Rule::strong(
+        "vmware.host.lockdown_local_accounts",
+        r#"\besxcli\s+system\s+(permission|account)\b"#,
+    ),
+    Rule::strong(
         "vmware.vss",
         r#"(?:\bgovc\s+host\.(vswitch|portgroup)\.)|(?:esxcli\s+network\s+vswitch\s+standard\b)"#,
     ),

@@ -21,7 +21,7 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vm.nic", r#"\bvmxnet3\b"#),
     Rule::strong("vmware.vm.hardware_version", r#"(?:\bvmx-\d{1,2}\b)|(?:\bvirtualHW\.version\b)"#),
     Rule::strong("vmware.vm.files_vmx_vmdk", r#"(?:\[[^\]\n]+\]\s+\S+\.(vmx|vmdk)\b)|(?:/vmfs/volumes/)|(?:-0000\d\d\.vmdk\b)"#),
-    Rule::strong("vmware.passthrough_rdm_vgpu", r#"(?:Raw Device Mapping)|(?:\bpciPassthru\d*\.)"#),
+    Rule::strong("vmware.passthrough_rdm_vgpu", r#"(?:Raw Device Mapping)|(?:\bpciPassthru\d*\b)"#),
     Rule::weak("vmware.passthrough_rdm_vgpu", r#"\bRDM\b"#),
     Rule::strong("vmware.datacenter_cluster_objects", r#"\bClusterComputeResource\b"#),
     Rule::strong("vmware.vmotion", r#"\bv[Mm]otion\b"#).shadowed_by(&["vmware.storage_vmotion", "vmware.vmotion.shared_nothing", "vmware.vmotion.cross_vcenter", "vmware.vmotion.network_encryption", "vmware.evc", "vmware.drs"]),
@@ -30,7 +30,7 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vmotion.cross_vcenter", r#"(?:[Cc]ross[- ]v[Cc]enter)|(?:\bHCX\b)"#),
     Rule::strong("vmware.evc", r#"Enhanced vMotion Compatibility"#),
     Rule::weak("vmware.evc", r#"\bEVC\b"#),
-    Rule::strong("vmware.vmotion.network_encryption", r#"(?:enable_vmotion)|(?:[Ee]ncrypted\s+vMotion)|(?:migrate\.encryptionMode)"#),
+    Rule::strong("vmware.vmotion.network_encryption", r#"(?:enable_vmotion)|(?:[Ee]ncrypted\s+vMotion)|(?:migrate\.encryptionMode|\bMigrateEncryption\b)"#),
     Rule::weak("vmware.cold_migration", r#"[Cc]old\s+migrat"#),
     Rule::strong("vmware.spbm.storage_policy", r#"\bSPBM\b"#),
     Rule::strong("vmware.vsan.cluster", r#"\bvSAN\b"#).shadowed_by(&["vmware.vsan.health", "vmware.vsan.stretched", "vmware.vsan.ftt_raid", "vmware.spbm.storage_policy"]),
@@ -38,7 +38,12 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.vsan.ftt_raid", r#"(?:hostFailuresToTolerate)|(?:RAID-?[156]\s*\((Mirroring|Erasure))|(?:\bstripeWidth\b|\bproportionalCapacity\b)"#),
     Rule::weak("vmware.vsan.ftt_raid", r#"\bFTT\b|failures to tolerate"#),
     Rule::strong("vmware.datastore", r#"\bVMFS[ -]?\d?\b"#),
-    Rule::strong("vmware.storage_drs", r#"(?:Storage\s+DRS|\bSDRS\b)|(?:\bSIOC\b|Storage I/O Control)"#),
+    Rule::strong("vmware.storage_drs", r#"(?:Storage\s+DRS|\bSDRS\b)|(?:\bSIOC\b|Storage I/O Control)|\bSdrsAutomationLevel\b|\bIOLoadBalanceEnabled\b|\bSpaceUtilizationThresholdPercent\b"#),
+    // The vMotion compatibility check of the vSphere API.
+    Rule::strong("vmware.vmotion", r#"\bVmProvisioningChecker\b|\bCheckRelocate_Task\b"#),
+    // The NSX Edge CLI and the NSX Manager tagging API.
+    Rule::strong("vmware.nsx.gateway", r#"\bget\s+logical-routers?\b|\bget\s+bgp\s+neighbor\b|\(tier[01]_(sr|dr)\)>"#),
+    Rule::strong("vmware.nsx.groups_tags", r#"/api/v1/fabric/virtual-machines\?action=(add|remove|update)_tags\b"#),
     Rule::strong("vmware.disk_provisioning", r#"(?:[Ee]ager\s*[Zz]eroed|EagerZeroedThick)|(?:\beagerly_scrub\b|\bthin_provisioned\b)"#),
     Rule::strong("vmware.vsan.stretched", r#"\bvsan_(stretched_cluster|fault_domains)\b"#),
     Rule::weak("vmware.vsan.stretched", r#"(?:[Ss]tretched\s+[Cc]luster)|(?:\bwitness\s+(host|appliance)\b)"#),
@@ -224,7 +229,8 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.service_accounts", r#"(?i)\bsvc-[\w-]+@\S+|\bsvc-[\w.-]+\b|\b(dedicated|automation)\s+(SSO\s+)?accounts?\b|\bsso\.user\.\w+|\bvsphere_password\b"#),
     Rule::weak("vmware.roles_privileges", r#"(?i)\bcustom\s+roles?\b|\bprivileges?\b"#).not_with(r#"(?i)\bIAM\b|\bRBAC\s+in\s+Kubernetes|ClusterRole|RoleBinding|postgres|GRANT\b"#),
     Rule::weak("vmware.permissions", r#"(?i)\bpermissions?\b|\bgrant(ed|s)?\b[^.\n]{0,40}\b(at|on)\s+the\s+(datacenter|cluster|folder|vCenter|object)\b|\bpropagat(e|ing|ion)\b"#)
-    .not_with(r#"(?i)chmod|chown|\bACL\b|IAM|file\s+permissions|^\s*permissions\s*\{|^\s*propagate\s*="#),
+    // An ESXi host's local permissions belong to its local accounts.
+    .not_with(r#"(?i)chmod|chown|\bACL\b|IAM|file\s+permissions|^\s*permissions\s*\{|^\s*propagate\s*=|esxcli\s+system\s+permission"#),
     Rule::weak("vmware.encryption_vtpm_kms", r#"(?i)\bvirtual\s+TPM\b|\bvTPM\b|\bkey\s+providers?\b|\bKMS\b|\bKMIP\b|\bencrypt(ed|ion)?\b[^.\n]{0,30}\b(VMs?|disks?)\b|\bVM\s+encryption\b"#),
     Rule::weak("vmware.resource_pools", r#"(?i)\bresource\s+pools?\b|\bResource\s+Allocation\b"#).in_prose(),
     Rule::weak("vmware.host.vlcm_vum", r#"(?i)\b(image|baseline)[- ](managed|based|compliance)\b|\bpatch(ing)?\s+ESXi\b|\bvendor\s+add-?on\b|\bfirmware\s+and\s+drivers\b"#),
