@@ -275,7 +275,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::weak(
         "vmware.ha",
-        r#"\bha_(host_monitoring|enabled|advanced_options)\b|[\"']ha\.(enabled|host_monitoring)[\"']"#,
+        r#"\bha_(host_monitoring|enabled|advanced_options)\s*=|[\"']ha\.(enabled|host_monitoring)[\"']"#,
     ),
     Rule::weak("vmware.events_tasks", r#"\bWaitForTask\b|\bpyVim\.task\b"#),
     Rule::weak(

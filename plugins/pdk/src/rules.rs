@@ -11,6 +11,11 @@
 //! Detection is linear in the document: one [`RegexSet`] pass per block
 //! selects the rules worth running, each compiled once per instance.
 //!
+//! Patterns are Rust `regex` syntax matched on bytes with Unicode off:
+//! `\b`, `\w`, `\s` and `(?i)` are ASCII, which keeps the automata small
+//! (hundreds of rules share one plugin's memory limit) and fast on text with
+//! en dashes and arrows. Spans are widened to whole characters.
+//!
 //! ```
 //! use opgap_pdk::rules::{Detector, Rule};
 //! static RULES: &[Rule] = &[
@@ -25,7 +30,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use opgap_catalogue::Impact;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::text::{is_nested, span_in};
 use crate::types::{Block, BlockKind, Document, Finding, PluginInfo, Rule as RuleInfo, Severity};
@@ -150,6 +155,11 @@ pub const VMWARE_ANCHORS: &str = r"(?i)\b(vcenter|vcsa\d*|esxi|vsphere|vsan|nsx(
 pub const OTHER_TOOLS: &str = r"(?i)\b(zfs|lvcreate|lvm|rbd|ceph|aws|gcloud|az|kubectl|volumesnapshots?|velero|etcdctl|elasticsearch|pg_dump|pg_basebackup|mysql|hyper-v|qm|pct|pvesh|pvesm|pvecm|pveum|ha-manager|vzdump|proxmox|virsh|virt-install|libvirt|openstack|nova|ovirt|vdsm-client|btrfs|helm|terraform\s+state)\b";
 
 /// A detector built from a rule table.
+/// Lazy-DFA cache per rule regex. A rule's regex only runs on a block the
+/// rule set already matched, so a small cache is enough, and 300 rules at
+/// this size plus the set's 16 MiB stay well inside the host's 64 MiB.
+const RULE_DFA_CACHE: usize = 64 << 10;
+
 pub struct Detector {
     name: &'static str,
     description: &'static str,
@@ -188,10 +198,7 @@ impl Detector {
                 r.construct
             );
         }
-        let patterns: Vec<String> = rules
-            .iter()
-            .map(|r| ascii_word_boundaries(r.pattern))
-            .collect();
+        let patterns: Vec<String> = rules.iter().map(|r| r.pattern.to_string()).collect();
         Self {
             name,
             description,
@@ -200,6 +207,7 @@ impl Detector {
             // Hundreds of patterns outgrow the default lazy-DFA cache, and
             // every search then falls back to a slower engine (7x here).
             set: RegexSetBuilder::new(&patterns)
+                .unicode(false)
                 .dfa_size_limit(16 << 20)
                 .build()
                 .unwrap_or_else(|e| panic!("rule patterns: {e}")),
@@ -209,7 +217,7 @@ impl Detector {
                 .iter()
                 .map(|r| {
                     r.not_with
-                        .map(|p| Regex::new(&ascii_word_boundaries(p)).expect("not_with pattern"))
+                        .map(|p| ascii_regex(p).unwrap_or_else(|e| panic!("not_with: {e}")))
                 })
                 .collect(),
             shadowers: rules
@@ -224,10 +232,9 @@ impl Detector {
                         .collect()
                 })
                 .collect(),
-            anchors: Regex::new(&ascii_word_boundaries(VMWARE_ANCHORS)).expect("anchor pattern"),
-            other_tools: Regex::new(&ascii_word_boundaries(OTHER_TOOLS))
-                .expect("other-tools pattern"),
-            comment_openers: Regex::new(r#"<#|"""|'''|/\*"#).expect("comment openers"),
+            anchors: ascii_regex(VMWARE_ANCHORS).expect("anchor pattern"),
+            other_tools: ascii_regex(OTHER_TOOLS).expect("other-tools pattern"),
+            comment_openers: ascii_regex(r#"<#|"""|'''|/\*"#).expect("comment openers"),
         }
     }
 
@@ -328,20 +335,28 @@ impl Detector {
             if is_nested(block) {
                 continue;
             }
-            for rule in self.set.matches(&block.text).iter() {
+            for rule in self.set.matches(block.text.as_bytes()).iter() {
                 if !in_scope(self.rules[rule].scope, block) {
                     continue;
                 }
                 let regex = self.each[rule].get_or_init(|| {
-                    Regex::new(&self.patterns[rule]).expect("compiled in the set already")
+                    // Hundreds of rules each keep a lazy-DFA cache for the
+                    // life of the instance; at the default 2 MiB each they
+                    // would outgrow the host's memory limit on a big estate.
+                    RegexBuilder::new(&self.patterns[rule])
+                        .unicode(false)
+                        .dfa_size_limit(RULE_DFA_CACHE)
+                        .build()
+                        .expect("compiled in the set already")
                 });
-                for m in regex.find_iter(&block.text) {
+                for m in regex.find_iter(block.text.as_bytes()) {
                     if m.start() < m.end() {
+                        let (start, end) = char_bounds(&block.text, m.start(), m.end());
                         hits.push(Hit {
                             rule,
                             block: b,
-                            start: m.start(),
-                            end: m.end(),
+                            start,
+                            end,
                         });
                     }
                 }
@@ -365,7 +380,7 @@ impl Detector {
             &block.text[s..e]
         };
         if let Some(not_with) = &self.not_with[hit.rule]
-            && not_with.is_match(line)
+            && not_with.is_match(line.as_bytes())
         {
             return false;
         }
@@ -390,7 +405,7 @@ impl Detector {
             Strength::Strong => true,
             Strength::NeedsContext | Strength::OnTopic => {
                 about_vmware
-                    && !self.other_tools.is_match(line)
+                    && !self.other_tools.is_match(line.as_bytes())
                     && !inside_path_or_url(&block.text, hit.start, hit.end)
             }
         }
@@ -412,10 +427,10 @@ impl Detector {
             let language = block.language.as_deref().unwrap_or("");
             let text = &block.text;
             let mut at = 0;
-            while let Some(open) = self.comment_openers.find_at(text, at) {
+            while let Some(open) = self.comment_openers.find_at(text.as_bytes(), at) {
                 // `/*` is a glob in a shell script, `"""` a string in
                 // PowerShell: each opener counts only in its own language.
-                let close = match (open.as_str(), language) {
+                let close = match (&text[open.range()], language) {
                     ("<#", "powershell" | "ps1" | "pwsh" | "ps") => "#>",
                     (
                         "/*",
@@ -488,27 +503,21 @@ impl Detector {
     }
 }
 
-/// Make `\b` an ASCII word boundary. A Unicode `\b` stops regex's lazy DFA
-/// at the first non-ASCII character (an en dash in a runbook is enough) and
-/// falls back to a far slower engine; construct names are ASCII anyway.
-fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => out.push_str("(?-u:\\b)"),
-                Some(other) => {
-                    out.push('\\');
-                    out.push(other);
-                }
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
+/// A byte regex with Unicode off, the way every pattern here is compiled.
+fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).unicode(false).build()
+}
+
+/// Widen `start..end` to whole characters: with Unicode off a class like
+/// `[^.\n]` can stop inside a multi-byte character.
+fn char_bounds(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    while !text.is_char_boundary(start) {
+        start -= 1;
     }
-    out
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (start, end)
 }
 
 /// `plugin/construct-without-vendor-prefix`, `.weak` for context rules, and
@@ -644,5 +653,5 @@ fn about_vmware(doc: &Document, hits: &[Hit], detector: &Detector) -> bool {
         || doc
             .blocks
             .iter()
-            .any(|b| !is_nested(b) && detector.anchors.is_match(&b.text))
+            .any(|b| !is_nested(b) && detector.anchors.is_match(b.text.as_bytes()))
 }
