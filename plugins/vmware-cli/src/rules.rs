@@ -114,7 +114,12 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.resource_pools", r#"\bgovc\s+pool\."#),
     Rule::strong(
         "vmware.snapshot.create",
-        r#"\bgovc\s+snapshot\.(create|tree)\b|vim-cmd\s+vmsvc/snapshot\.(create|get)\b"#,
+        r#"\bgovc\s+snapshot\.create\b|vim-cmd\s+vmsvc/snapshot\.create\b"#,
+    ),
+    // Listing a VM's snapshot tree, with ages and sizes, is a snapshot report.
+    Rule::strong(
+        "vmware.snapshot.hygiene",
+        r#"\bgovc\s+snapshot\.tree\b|vim-cmd\s+vmsvc/snapshot\.get\b"#,
     ),
     // govc snapshots include memory unless -m=false is given.
     Rule::strong("vmware.snapshot.memory", r#"\bgovc\s+snapshot\.create\b"#)
