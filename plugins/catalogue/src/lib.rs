@@ -97,7 +97,7 @@ pub const BROAD: &[(&str, &[&str])] = &[
     ),
     (
         "vmware.vds_portgroup",
-        &["vmware.vds_advanced", "vmware.port_mirroring", "vmware.vss"],
+        &["vmware.vds_advanced", "vmware.port_mirroring"],
     ),
     (
         "vmware.nsx.segment",
@@ -132,12 +132,7 @@ pub const BROAD: &[(&str, &[&str])] = &[
     ),
     (
         "vmware.snapshot.create",
-        &[
-            "vmware.snapshot.memory",
-            "vmware.snapshot.quiesce",
-            "vmware.snapshot.hygiene",
-            "vmware.linked_instant_clone",
-        ],
+        &["vmware.snapshot.memory", "vmware.snapshot.quiesce"],
     ),
     (
         "vmware.datacenter_cluster_objects",

@@ -626,7 +626,7 @@ fn inside_path_or_url(text: &str, start: usize, end: usize) -> bool {
 /// `https://x/y`, `/vmfs/volumes`, `./run.sh`, `runbooks/drs-checks.md`,
 /// `C:\\scripts`. "HA/DRS/DPM" is a list of words, not a path.
 fn looks_like_path(token: &str) -> bool {
-    if token.contains("://") || token.contains('\\') {
+    if token.contains("://") || token.contains('\\') || is_file_name(token) {
         return true;
     }
     if !token.contains('/') {
@@ -641,6 +641,20 @@ fn looks_like_path(token: &str) -> bool {
             .rsplit('/')
             .next()
             .is_some_and(|last| last.contains('.'))
+}
+
+/// A script, document or data file named on its own
+/// (`rolling-host-reboot.yml`, `nsx-dfw-policies.csv`). VM files (`.vmx`,
+/// `.vmdk`, `.ova`) are constructs themselves and are not in the list.
+fn is_file_name(token: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "md", "txt", "csv", "json", "yml", "yaml", "ps1", "psm1", "sh", "py", "tf", "xml", "html",
+        "log", "zip", "gz", "tgz", "iso",
+    ];
+    let token = token.trim_end_matches([',', '.', ';', ':']);
+    token
+        .rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && EXTENSIONS.contains(&ext))
 }
 
 /// Whether a document is about VMware: any strong match or anchor word.

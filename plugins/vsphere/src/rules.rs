@@ -259,6 +259,17 @@ pub static RULES: &[Rule] = &[
         .in_prose()
         // "Power off and restart VMs" is an HA response setting, not a step.
         .not_with(r#"(?i)power\s+off\s+and\s+restart|\bhosts?\b|\bNIC\b|\biDRAC\b|\biLO\b|\bIPMI\b|\bPDU\b|\bUPS\b|\bsite\b"#),
+    // Powering hosts named as the object after the verb, or put back in
+    // the sentence ("both hosts, then shut them down").
+    Rule::weak("vmware.host.power", r#"(?i)\bpower\s+(the\s+|both\s+|all\s+|two\s+)?hosts?\s+(on|off|down|up)\b|\bhosts?\b[^.\n]{0,40}\b(shut|power)\s+(them|it)\s+(down|off|on)\b"#)
+        .in_prose()
+        .not_with(r#"(?i)\bjump\s+hosts?\b|\bbastion\b"#),
+    // A bare `reboot` in a VMware runbook's shell block reboots the host.
+    Rule::weak("vmware.host.power", r#"(?m)^[ \t]*reboot[ \t]*$"#).in_code(),
+    // The guests named before the power step ("the VMs ... are shut down").
+    Rule::weak("vmware.vm.power", r#"(?i)\b(guests?|VMs?)\b[^.\n]{0,45}\b(shut\s+down|power\s+(them|it)\s+(on|off))\b"#)
+        .in_prose()
+        .not_with(r#"(?i)power\s+off\s+and\s+restart"#),
     Rule::weak("vmware.host.power", r#"(?i)\b(reboot|restart|power\s+(on|off|down|up)|shut\s+down)\s+(the\s+|both\s+|all\s+|each\s+|one\s+|a\s+|two\s+)?(ESXi\s+|\w+\s+)?hosts?\b|\bhosts?\s+((are|is|get|gets)\s+)?(rebooted|powered\s+(on|off|down)|shut\s+down)\b"#)
         .in_prose()
         .not_with(r#"(?i)\bjump\s+hosts?\b|\bbastion\b"#),
