@@ -156,6 +156,23 @@ pub static RULES: &[Rule] = &[
         "vmware.dpm",
         r#"\bvsphere_dpm_host_override\b|cluster_dpm\b"#,
     ),
+    // A cluster's DRS and DPM settings. Inside a per-VM or per-host override
+    // resource the same attributes are the override's own values, and the
+    // whole block (patterns below) is the one finding.
+    Rule::strong(
+        "vmware.drs",
+        r#"\bdrs_(enabled|automation_level|migration_threshold)\b"#,
+    )
+    .shadowed_by(&["vmware.drs.vm_override"]),
+    Rule::strong("vmware.dpm", r#"\bdpm_(enabled|automation_level|threshold)\b"#),
+    Rule::strong(
+        "vmware.drs.vm_override",
+        r#"\bresource\s+"vsphere_drs_vm_override"\s+"[^"\n]*"\s*\{[^}]*\}"#,
+    ),
+    Rule::strong(
+        "vmware.dpm",
+        r#"\bresource\s+"vsphere_dpm_host_override"\s+"[^"\n]*"\s*\{[^}]*\}"#,
+    ),
     // An Ansible snapshot task's `state:` decides what it does; these
     // patterns run from the module name to the task's `state:` line (the
     // task's parameters are the indented lines that do not open a new

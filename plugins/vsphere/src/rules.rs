@@ -83,13 +83,12 @@ pub static RULES: &[Rule] = &[
     Rule::strong("vmware.backup.app_consistency", r#"(?:pre-freeze-script|post-thaw-script)|(?:disk\.EnableUUID)"#),
     Rule::weak("vmware.backup.app_consistency", r#"(?:[Aa]pplication[- ]aware)|(?:\bVSS\b)"#),
     Rule::weak("vmware.backup.restore", r#"(?:Instant\s+(VM\s+)?Recovery)|(?:[Ff]ile[- ]level\s+restore|\bFLR\b)"#),
-    Rule::strong("vmware.drs", r#"\bdrs_(enabled|automation_level|migration_threshold)\b"#),
     Rule::weak("vmware.drs", r#"\bDRS\b"#).shadowed_by(&["vmware.storage_drs", "vmware.drs.recommendations", "vmware.dpm", "vmware.drs.vm_override", "vmware.drs.vm_vm_rules", "vmware.drs.vm_host_rules"]),
     Rule::strong("vmware.drs.recommendations", r#"\bRun\s+DRS\s+Now\b"#),
     Rule::strong("vmware.drs.vm_vm_rules", r#"Cluster(Anti)?AffinityRuleSpec"#),
     Rule::strong("vmware.drs.vm_host_rules", r#"\b(Must|Should)(Not)?RunOn\b"#),
     Rule::weak("vmware.resource_pools", r#"\b(cpu|memory)_(reservation|limit|share_level|share_count)\b"#).in_prose(),
-    Rule::strong("vmware.dpm", r#"(?:Distributed Power Management)|(?:\bdpm_(enabled|automation_level|threshold)\b)"#),
+    Rule::strong("vmware.dpm", r#"Distributed Power Management"#),
     Rule::weak("vmware.dpm", r#"\bDPM\b"#),
     Rule::strong("vmware.drs.recommendations", r#"(?:\b(Apply|Refresh)Recommendation\b)|(?:DRS\s+recommendation)|(?:[Pp]redictive\s+DRS|drs_enable_predictive_drs)"#).not_with(r#"(?i)storage\s+DRS|\bSDRS\b"#),
     Rule::strong("vmware.vcls", r#"(?:\bvCLS\b)|(?:[Rr]etreat\s+[Mm]ode)|(?:config\.vcls\.clusters)"#),
@@ -247,7 +246,7 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.vadp", r#"(?i)\bimage-level\s+backup\b|\bbackup\s+prox(y|ies)\b|\btransport\s+modes?\b|\[(nbd|nbdssl|hotadd|san)\]|\bhot-add(ed)?\s+(disks?|mode)\b"#),
     // Patroni, Pacemaker and others have isolation responses of their own.
     Rule::weak("vmware.ha.isolation", r#"(?i)\bdas\.isolationaddress\d*\b|\bisolation\s+(address|response)\b|\bheartbeat\s+datastores?\b"#).not_with(r#"(?i)patroni|pacemaker|corosync|etcd|keepalived|postgres"#),
-    Rule::weak("vmware.dpm", r#"(?i)\bdpm[._](enabled|automation_level|threshold)\b|\bpower\s+management\b[^.\n]{0,20}\bhosts?\b"#),
+    Rule::weak("vmware.dpm", r#"(?i)\bdpm\.(enabled|automation_level|threshold)\b|\bpower\s+management\b[^.\n]{0,20}\bhosts?\b"#),
     Rule::weak("vmware.datastore", r#"(?i)\bdatastores?\b"#)
         .in_prose()
         .shadowed_by(&["vmware.vm.files_vmx_vmdk", "vmware.storage_drs", "vmware.perf.disk_latency", "vmware.ha.isolation", "vmware.roles_privileges"])
