@@ -65,7 +65,8 @@ pub struct Layer {
 /// it. On a line that also shows a refinement ("vMotion ... over the
 /// encrypted vMotion network"), the refinement says it better and the broad
 /// construct is dropped; unrelated constructs of the same layer (DRS beside
-/// DPM) leave it alone.
+/// DPM, a standard vSwitch beside a distributed port group, a DFW rule
+/// beside a segment) leave it alone.
 pub const BROAD: &[(&str, &[&str])] = &[
     (
         "vmware.vmotion",
@@ -76,14 +77,6 @@ pub const BROAD: &[(&str, &[&str])] = &[
             "vmware.storage_vmotion",
             "vmware.cold_migration",
             "vmware.evc",
-        ],
-    ),
-    (
-        "vmware.datastore",
-        &[
-            "vmware.storage_drs",
-            "vmware.disk_provisioning",
-            "vmware.spbm.storage_policy",
         ],
     ),
     (
@@ -98,15 +91,6 @@ pub const BROAD: &[(&str, &[&str])] = &[
     (
         "vmware.vds_portgroup",
         &["vmware.vds_advanced", "vmware.port_mirroring"],
-    ),
-    (
-        "vmware.nsx.segment",
-        &[
-            "vmware.nsx.dfw",
-            "vmware.nsx.groups_tags",
-            "vmware.nsx.gateway",
-            "vmware.nsx.lb_vpn",
-        ],
     ),
     (
         "vmware.drs",
@@ -191,6 +175,11 @@ mod tests {
         assert!(yields_to("vmware.vmotion", "vmware.vmotion.shared_nothing"));
         assert!(!yields_to("vmware.vmotion", "vmware.drs"));
         assert!(!yields_to("vmware.drs", "vmware.dpm"));
+        // Siblings are named by different words; both stay.
+        assert!(!yields_to("vmware.vds_portgroup", "vmware.vss"));
+        assert!(!yields_to("vmware.nsx.segment", "vmware.nsx.dfw"));
+        assert!(!yields_to("vmware.datastore", "vmware.storage_drs"));
+        assert!(!yields_to("vmware.snapshot.create", "vmware.snapshot.hygiene"));
         assert!(!yields_to(
             "vmware.vmotion.shared_nothing",
             "vmware.vmotion"

@@ -112,7 +112,14 @@ pub static RULES: &[Rule] = &[
         "vmware.vss",
         r#"\bvsphere_host_(virtual_switch|port_group)\b"#,
     ),
-    Rule::strong("vmware.nsx.segment", r#"\bnsxt_\w+"#),
+    // Any other NSX resource; the specific ones below name their object.
+    Rule::strong("vmware.nsx.segment", r#"\bnsxt_\w+"#).shadowed_by(&[
+        "vmware.nsx.dfw",
+        "vmware.nsx.groups_tags",
+        "vmware.nsx.gateway",
+        "vmware.nsx.lb_vpn",
+        "vmware.product.nsx",
+    ]),
     Rule::strong(
         "vmware.nsx.dfw",
         r#"\bnsxt_policy_(security|gateway)_policy\b|\bnsxt_firewall_section\b"#,
