@@ -179,7 +179,10 @@ mod tests {
         assert!(!yields_to("vmware.vds_portgroup", "vmware.vss"));
         assert!(!yields_to("vmware.nsx.segment", "vmware.nsx.dfw"));
         assert!(!yields_to("vmware.datastore", "vmware.storage_drs"));
-        assert!(!yields_to("vmware.snapshot.create", "vmware.snapshot.hygiene"));
+        assert!(!yields_to(
+            "vmware.snapshot.create",
+            "vmware.snapshot.hygiene"
+        ));
         assert!(!yields_to(
             "vmware.vmotion.shared_nothing",
             "vmware.vmotion"

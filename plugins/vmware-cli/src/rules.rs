@@ -137,7 +137,8 @@ pub static RULES: &[Rule] = &[
         "vmware.linked_instant_clone",
         r#"\bgovc\s+vm\.instantclone\b"#,
     ),
-    Rule::strong("vmware.sso.identity_source", r#"\bgovc\s+sso\."#),
+    // Managing a service account's SSO user is about the account.
+    Rule::strong("vmware.sso.identity_source", r#"\bgovc\s+sso\."#).not_with(r#"\bsvc[-_]"#),
     Rule::strong("vmware.roles_privileges", r#"\bgovc\s+role\."#),
     Rule::strong("vmware.permissions", r#"\bgovc\s+permissions\."#),
     Rule::strong("vmware.encryption_vtpm_kms", r#"\bgovc\s+kms\."#),

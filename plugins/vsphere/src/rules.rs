@@ -255,7 +255,8 @@ pub static RULES: &[Rule] = &[
     Rule::weak("vmware.datastore", r#"(?i)\bdatastores?\b"#)
         .in_prose()
         .shadowed_by(&["vmware.vm.files_vmx_vmdk", "vmware.storage_drs", "vmware.perf.disk_latency", "vmware.ha.isolation", "vmware.roles_privileges"])
-        .not_with(r#"(?i)\bpbs\b|proxmox-backup|backup\s+server|gcloud|cloud\s+datastore|datastore="#),
+        // A script's usage line names its arguments, not a datastore.
+        .not_with(r#"(?i)\bpbs\b|proxmox-backup|backup\s+server|gcloud|cloud\s+datastore|datastore=|^\s*#\s*usage:"#),
 
     // Power words in a VMware document: a host when the line is about
     // hosts, otherwise the VM.
@@ -342,5 +343,8 @@ pub static RULES: &[Rule] = &[
     Rule::on_topic("vmware.permissions", r#"(?i)\bgrant(s|ed|ing)?\b|\bpermissions?\b"#).in_prose(),
     Rule::on_topic("vmware.cold_migration", r#"(?i)\bcold\b|\bwhile\s+(powered\s+)?off\b|\brelocat(e|ed|es|ing)\b"#).in_prose(),
     Rule::on_topic("vmware.host.config_profiles", r#"(?i)\b(NTP|DNS)\b"#).in_prose(),
+    // In a runbook about service accounts, the session's password variables
+    // hold the account's password.
+    Rule::on_topic("vmware.service_accounts", r#"\b(GOVC|VMWARE)_PASSWORD\b|\bTF_VAR_vsphere_password\b"#),
     Rule::on_topic("vmware.storage_drs", r#"(?i)\bdatastore\s+clusters?\b|\brecommendations?\b"#).in_prose(),
 ];
