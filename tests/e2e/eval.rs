@@ -6,8 +6,8 @@ use std::process::Command;
 
 use crate::support::*;
 
-const MIN_PRECISION: &str = "0.89";
-const MIN_RECALL: &str = "0.82";
+const MIN_PRECISION: &str = "0.97";
+const MIN_RECALL: &str = "0.92";
 
 #[test]
 fn the_labelled_estate_meets_the_precision_and_recall_floors() {

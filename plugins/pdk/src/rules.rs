@@ -6,7 +6,10 @@
 //! have other senses too (snapshot, DRS, `Get-VM`). A context rule fires only
 //! in a document that shows VMware somewhere (a strong match of the
 //! same plugin or a product word), never on a line that names a KVM-side or
-//! other-vendor tool, and never inside a path or URL.
+//! other-vendor tool, and never inside a path or URL. A topic rule
+//! (`OnTopic`) goes one step further: its words ("revert", "pool") name the
+//! construct only in a document where another rule already found that
+//! construct.
 //!
 //! Detection is linear in the document: one [`RegexSet`] pass per block
 //! selects the rules worth running, each compiled once per instance.
@@ -24,6 +27,22 @@
 //! ];
 //! let detector = Detector::new("demo", "an example", RULES);
 //! assert_eq!(detector.info().rules[1].id, "demo/drs.weak");
+//! ```
+//!
+//! Topic rules in action: "Revert" counts in a snapshot runbook only.
+//!
+//! ```
+//! use opgap_pdk::rules::{Detector, Rule};
+//! use opgap_pdk::testing::{doc, para};
+//! static RULES: &[Rule] = &[
+//!     Rule::strong("vmware.snapshot.revert", r"\bRevert-VM\b|\bRevertToSnapshot_Task\b"),
+//!     Rule::on_topic("vmware.snapshot.revert", r"(?i)\brevert\b"),
+//! ];
+//! let detector = Detector::new("demo", "an example", RULES);
+//! let about = doc(vec![para(&[], "Call RevertToSnapshot_Task on the VM."), para(&[], "## Revert when the change fails")]);
+//! assert_eq!(detector.detect(&about).len(), 2);
+//! let other = doc(vec![para(&[], "vCenter upgrade."), para(&[], "Revert the DNS record if needed.")]);
+//! assert!(detector.detect(&other).is_empty());
 //! ```
 
 use std::collections::HashSet;
