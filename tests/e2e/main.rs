@@ -8,3 +8,4 @@ mod eval;
 mod fixtures;
 mod sandbox;
 mod scan;
+mod traps;
