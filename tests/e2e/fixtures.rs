@@ -149,3 +149,49 @@ fn every_rule_has_a_positive_fixture() {
     }
     assert!(checked > 0);
 }
+
+/// Every construct a built-in plugin can report has a negative fixture: a
+/// line marked `ok:` for it, a near miss that must not yield it.
+#[test]
+fn every_construct_has_a_negative_fixture() {
+    let plugins = workspace().join("plugins");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&plugins).unwrap() {
+        let dir = entry.unwrap().path();
+        let fixtures = dir.join("fixtures");
+        if !fixtures.is_dir() {
+            continue;
+        }
+        let name = dir.file_name().unwrap().to_str().unwrap().to_string();
+        let list = Command::new(env!("CARGO_BIN_EXE_opgap"))
+            .args(["plugin", "list", "--rules", "--only", &name, "--cache-dir"])
+            .arg(shared_cache())
+            .output()
+            .unwrap();
+        let constructs: std::collections::BTreeSet<String> = String::from_utf8_lossy(&list.stdout)
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .map(|l| l.split('\t').nth(1).unwrap().to_string())
+            .collect();
+        let mut negatives = std::collections::HashSet::new();
+        for file in std::fs::read_dir(&fixtures).unwrap() {
+            let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            for line in text.lines() {
+                if let Some((_, ids)) = line.split_once("ok:") {
+                    let ids = ids.trim().trim_end_matches("-->");
+                    negatives.extend(ids.split(',').map(|id| id.trim().to_string()));
+                }
+            }
+        }
+        let missing: Vec<&String> = constructs
+            .iter()
+            .filter(|c| !negatives.contains(*c))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: constructs without a negative fixture: {missing:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 0);
+}

@@ -211,15 +211,23 @@ fn findings_by_line(run: &Run, file: &str) -> HashMap<u64, Vec<String>> {
     by_line
 }
 
-/// The 1-based line of `words` in `file`; exactly one line must hold them.
+/// The 1-based line of `words` in `file`: the one line that is exactly
+/// `words` (trimmed), or else the one line that contains them.
 fn line_of(file: &Path, words: &str) -> u64 {
     let text = std::fs::read_to_string(file).unwrap();
-    let lines: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains(words))
-        .map(|(i, _)| i + 1)
-        .collect();
+    let find = |hit: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| hit(l))
+            .map(|(i, _)| i + 1)
+            .collect()
+    };
+    let exact = find(&|l: &str| l.trim() == words);
+    let lines = if exact.len() == 1 {
+        exact
+    } else {
+        find(&|l: &str| l.contains(words))
+    };
     assert_eq!(
         lines.len(),
         1,

@@ -214,10 +214,9 @@ pub static RULES: &[Rule] = &[
         "vmware.snapshot.hygiene",
         r#"\bvmware_(all_snapshots|guest_snapshot)_info\b"#,
     ),
-    Rule::strong(
-        "vmware.linked_instant_clone",
-        r#"[Ii]nstant\s*[Cc]lone|InstantClone_Task"#,
-    ),
+    Rule::strong("vmware.linked_instant_clone", r#"\bInstantClone_Task\b"#),
+    // ZFS and other storage stacks have "instant clones" of their own.
+    Rule::weak("vmware.linked_instant_clone", r#"[Ii]nstant\s*[Cc]lone"#),
     Rule::strong(
         "vmware.roles_privileges",
         r#"\bvmware_local_role_(manager|info)\b|\bvsphere_role\b"#,

@@ -681,10 +681,13 @@ fn is_file_name(token: &str) -> bool {
 /// so a VMware word anywhere gives the whole document context; a runbook
 /// that never names VMware never gets any.
 fn about_vmware(doc: &Document, hits: &[Hit], detector: &Detector) -> bool {
-    hits.iter()
-        .any(|h| detector.rules[h.rule].strength == Strength::Strong)
-        || doc
-            .blocks
-            .iter()
-            .any(|b| !is_nested(b) && detector.anchors.is_match(b.text.as_bytes()))
+    // A migration step already runs on the KVM side (`qm importovf`,
+    // `virt-v2v`): it does not make the rest of the document a VMware one.
+    hits.iter().any(|h| {
+        let rule = &detector.rules[h.rule];
+        rule.strength == Strength::Strong && rule.construct != "vmware.migration_step"
+    }) || doc
+        .blocks
+        .iter()
+        .any(|b| !is_nested(b) && detector.anchors.is_match(b.text.as_bytes()))
 }

@@ -5,7 +5,7 @@ use opgap_pdk::rules::Rule;
 /// Signs that a line drives Hyper-V, whose cmdlets share PowerCLI's names.
 macro_rules! hyper_v {
     () => {
-        r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b(Get|New|Set|Remove)-SC[A-Z]\w*\b|\bSameSubnet\w*|\bGet-ClusterNode\b|\bFailoverClusters\b|-Generation\b|-SwitchName\b|-MemoryStartupBytes\b|-IncludeStorage\b"#
+        r#"-ComputerName\b|-VMName\b|\.vhdx?\b|Hyper-V|-DestinationHost\b|Checkpoint-VM|\b(Get|New|Set|Remove)-SC[A-Z]\w*\b|\bSameSubnet\w*|\bGet-ClusterNode\b|\bFailoverClusters\b|-Generation\b|-SwitchName\b|-MemoryStartupBytes\b|-IncludeStorage\b|\bAutoBalancer\w*"#
     };
 }
 const HYPER_V: &str = hyper_v!();
@@ -146,10 +146,11 @@ pub static RULES: &[Rule] = &[
         r#"\bRestore-VBRVi\w+|\bStart-VBRInstantRecovery\w*|\bStart-VBRRestoreVM\w*|\bGet-VBRRestorePoint\b"#,
     ),
     // As a parameter or as a property a script reads.
-    Rule::strong("vmware.drs", r#"-?\bDrs(Enabled|AutomationLevel|Mode)\b"#),
+    Rule::strong("vmware.drs", r#"-?\bDrs(Enabled|AutomationLevel|Mode)\b"#)
+        .not_with(r#"\$Drs(Enabled|AutomationLevel|Mode)\b"#),
     Rule::strong(
         "vmware.drs.vm_vm_rules",
-        r#"(?:\b(New|Get|Set|Remove)-DrsRule\b)|(?:-KeepTogether\b)"#,
+        r#"\b(New|Get|Set|Remove)-DrsRule\b"#,
     ),
     Rule::strong(
         "vmware.drs.vm_host_rules",
@@ -200,7 +201,7 @@ pub static RULES: &[Rule] = &[
     ),
     Rule::strong(
         "vmware.host.vlcm_vum",
-        r#"(?:\b(Get|New|Attach|Detach)-Baseline\b|\bTest-Compliance\b|\bUpdate-Entity\b|\bStage-Patch\b)|(?:\bGet-LcmImage\b|-BaseImage\b)"#,
+        r#"(?:\b(Get|New|Attach|Detach)-Baseline\b|\bTest-Compliance\b|\bUpdate-Entity\b|\bStage-Patch\b)|(?:\bGet-LcmImage\b|\bSet-Cluster\b[^\n]*-BaseImage\b)"#,
     ),
     Rule::strong("vmware.host.esxcli_shell", r#"\bGet-EsxCli\b"#),
     Rule::strong("vmware.host.add_remove", r#"\b(Add|Remove)-VMHost\b"#),
@@ -255,9 +256,10 @@ pub static RULES: &[Rule] = &[
         r#"\bGet-Template\b|\bNew-VM\b[^\n]*-Template\b"#,
     )
     .not_with(HYPER_V),
-    Rule::strong(
+    // Common verb-noun names (a script's own Get-Patch): a VMware script only.
+    Rule::weak(
         "vmware.host.vlcm_vum",
-        r#"\b(Test|Get|Set|Export|Import)-Lcm\w+\b|\bGet-Compliance\b|\b(Test|Update|Get)-(Baseline|Patch|Inventory)\b|\bSet-Cluster\b[^\n]*-Remediate\b"#,
+        r#"\b(Test|Get|Set|Export|Import)-Lcm\w+\b|\bGet-Compliance\b|\b(Test|Update|Get)-(Baseline|Patch)\b|\bRemediate-Inventory\b|\bSet-Cluster\b[^\n]*-Remediate\b"#,
     ),
     Rule::strong(
         "vmware.host.autodeploy",
