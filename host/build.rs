@@ -27,18 +27,30 @@ fn main() {
     let target_dir = outer_target_dir(&out_dir).join("wasm-plugins");
     build_plugins(workspace, &target_dir, &plugins);
 
-    let mut generated = String::from("pub static BUILTIN_DETECTORS: &[(&str, &[u8])] = &[\n");
-    for name in &plugins {
-        let file = format!("opgap_plugin_{}.wasm", name.replace('-', "_"));
-        let built = target_dir.join(WASM_TARGET).join("release").join(&file);
-        let embedded = out_dir.join(&file);
-        fs::copy(&built, &embedded).unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
-        generated.push_str(&format!(
-            "    ({name:?}, include_bytes!({:?})),\n",
-            embedded.display().to_string()
-        ));
+    // `translate-<stack>` plugins implement the translator world, the rest
+    // the detector world.
+    let (translators, detectors): (Vec<&String>, Vec<&String>) = plugins
+        .iter()
+        .partition(|name| name.starts_with("translate-"));
+    let mut generated = String::new();
+    for (list, names) in [
+        ("BUILTIN_DETECTORS", detectors),
+        ("BUILTIN_TRANSLATORS", translators),
+    ] {
+        generated.push_str(&format!("pub static {list}: &[(&str, &[u8])] = &[\n"));
+        for name in names {
+            let file = format!("opgap_plugin_{}.wasm", name.replace('-', "_"));
+            let built = target_dir.join(WASM_TARGET).join("release").join(&file);
+            let embedded = out_dir.join(&file);
+            fs::copy(&built, &embedded)
+                .unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
+            generated.push_str(&format!(
+                "    ({name:?}, include_bytes!({:?})),\n",
+                embedded.display().to_string()
+            ));
+        }
+        generated.push_str("];\n");
     }
-    generated.push_str("];\n");
     fs::write(out_dir.join("builtin_plugins.rs"), generated).unwrap();
 }
 

@@ -261,21 +261,30 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
         .options(PathBuf::from("."), Selection::Worktree);
     let runtime = crate::plugin::Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
     let mut errors = Vec::new();
-    let plugins = crate::scan::load_plugins(&runtime, &options, &mut errors);
+    let detectors = crate::scan::load_plugins(&runtime, &options, &mut errors);
+    let translators = crate::scan::load_translators(&runtime, &options, &mut errors);
+    let listed = detectors
+        .iter()
+        .map(|p| ("detector", p.origin.as_str(), p.sha256.as_str(), &p.info))
+        .chain(
+            translators
+                .iter()
+                .map(|p| ("translator", p.origin.as_str(), p.sha256.as_str(), &p.info)),
+        );
     let mut out = anstream::stdout();
-    for p in &plugins {
+    for (world, origin, sha256, info) in listed {
         writeln!(
             out,
-            "{} {} (API {}) {} sha256:{} {} rules",
-            p.info.name,
-            p.info.version,
-            p.info.api_version,
-            p.origin,
-            p.sha256,
-            p.info.rules.len()
+            "{} {} (API {}) {} sha256:{} {world}, {} rules",
+            info.name,
+            info.version,
+            info.api_version,
+            origin,
+            sha256,
+            info.rules.len()
         )?;
         if args.rules {
-            for r in &p.info.rules {
+            for r in &info.rules {
                 writeln!(
                     out,
                     "  {}\t{}\t{}\t{}\t{}",

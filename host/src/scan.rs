@@ -15,7 +15,10 @@ use anyhow::Result;
 
 use crate::parse::lines::LineIndex;
 use crate::parse::{format_for_path, parse_document};
-use crate::plugin::{CallError, DetectorInstance, DetectorPlugin, Limits, Runtime, builtin};
+use crate::plugin::{
+    CallError, DetectorInstance, DetectorPlugin, Limits, Plugin, Runtime, TranslatorPlugin, World,
+    builtin,
+};
 use crate::report::{
     ErrorCause, FileStats, Finding, PluginSummary, SCHEMA, ScanError, ScanReport, Tool,
 };
@@ -140,10 +143,13 @@ pub fn load_plugins(
     errors: &mut Vec<ScanError>,
 ) -> Vec<DetectorPlugin> {
     if let Builtins::Only(names) = &options.builtins {
-        for unknown in names
-            .iter()
-            .filter(|n| !builtin::detectors().iter().any(|(b, _)| b == n))
-        {
+        let known = |n: &String| {
+            builtin::detectors()
+                .iter()
+                .chain(builtin::translators())
+                .any(|(b, _)| b == n)
+        };
+        for unknown in names.iter().filter(|n| !known(n)) {
             errors.push(ScanError {
                 plugin: Some(unknown.clone()),
                 path: None,
@@ -156,31 +162,72 @@ pub fn load_plugins(
         }
     }
     let mut plugins = Vec::new();
-    let mut load = |origin: String, bytes: Result<Vec<u8>, String>| {
-        let result = bytes
-            .map_err(|message| CallError::from(crate::plugin::Failure::Load { message }))
-            .and_then(|bytes| DetectorPlugin::load(runtime, &origin, &bytes));
-        match result {
-            Ok(p) => plugins.push(p),
-            Err(e) => errors.push(ScanError {
-                plugin: Some(origin.clone()),
-                path: None,
-                message: format!("plugin {origin}: {}", e.failure),
-                cause: ErrorCause::Plugin(e.failure),
-                stderr: e.stderr,
-            }),
-        }
-    };
     for (name, bytes) in builtin::detectors() {
         if options.builtins.includes(name) {
-            load(format!("builtin:{name}"), Ok(bytes.to_vec()));
+            load_one(
+                runtime,
+                format!("builtin:{name}"),
+                Ok(bytes.to_vec()),
+                &mut plugins,
+                errors,
+            );
         }
     }
     for path in &options.plugin_files {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
-        load(path.display().to_string(), bytes);
+        load_one(
+            runtime,
+            path.display().to_string(),
+            bytes,
+            &mut plugins,
+            errors,
+        );
     }
     plugins
+}
+
+/// Load the built-in translators the options select (`translate-<stack>`).
+pub fn load_translators(
+    runtime: &Runtime,
+    options: &ScanOptions,
+    errors: &mut Vec<ScanError>,
+) -> Vec<TranslatorPlugin> {
+    let mut plugins = Vec::new();
+    for (name, bytes) in builtin::translators() {
+        if options.builtins.includes(name) {
+            load_one(
+                runtime,
+                format!("builtin:{name}"),
+                Ok(bytes.to_vec()),
+                &mut plugins,
+                errors,
+            );
+        }
+    }
+    plugins
+}
+
+/// Load one component; a failure becomes an error and the rest go on.
+fn load_one<W: World>(
+    runtime: &Runtime,
+    origin: String,
+    bytes: Result<Vec<u8>, String>,
+    plugins: &mut Vec<Plugin<W>>,
+    errors: &mut Vec<ScanError>,
+) {
+    let result = bytes
+        .map_err(|message| CallError::from(crate::plugin::Failure::Load { message }))
+        .and_then(|bytes| Plugin::<W>::load(runtime, &origin, &bytes));
+    match result {
+        Ok(p) => plugins.push(p),
+        Err(e) => errors.push(ScanError {
+            plugin: Some(origin.clone()),
+            path: None,
+            message: format!("plugin {origin}: {}", e.failure),
+            cause: ErrorCause::Plugin(e.failure),
+            stderr: e.stderr,
+        }),
+    }
 }
 
 struct Outcome {

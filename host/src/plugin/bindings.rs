@@ -5,8 +5,22 @@ wasmtime::component::bindgen!({
     world: "detector",
 });
 
+/// The `translator` world, sharing the detector world's records and host
+/// interface.
+pub mod translator {
+    wasmtime::component::bindgen!({
+        path: "../wit",
+        world: "translator",
+        with: {
+            "opgap:plugin/types": super::opgap::plugin::types,
+            "opgap:plugin/host": super::opgap::plugin::host,
+        },
+    });
+}
+
 pub use self::opgap::plugin::host;
 pub use self::opgap::plugin::types::*;
+pub use translator::{Translator, TranslatorPre};
 
 /// The WIT package version this host implements.
 pub const API_VERSION: &str = "0.1.0";

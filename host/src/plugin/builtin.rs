@@ -6,3 +6,8 @@ include!(concat!(env!("OUT_DIR"), "/builtin_plugins.rs"));
 pub fn detectors() -> &'static [(&'static str, &'static [u8])] {
     BUILTIN_DETECTORS
 }
+
+/// `(name, component bytes)` of every built-in translator (`translate-<stack>`).
+pub fn translators() -> &'static [(&'static str, &'static [u8])] {
+    BUILTIN_TRANSLATORS
+}

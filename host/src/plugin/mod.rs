@@ -3,6 +3,7 @@
 pub mod bindings;
 pub mod builtin;
 mod cache;
+mod component;
 mod detector;
 mod engine;
 mod failure;
@@ -10,10 +11,15 @@ mod limits;
 mod output;
 mod runtime;
 mod sandbox;
+mod translator;
+mod world;
 
 pub use cache::CacheOutcome;
+pub use component::{Instance, Plugin};
 pub use detector::{DetectorInstance, DetectorPlugin};
 pub use failure::{CallError, Failure};
 pub use limits::Limits;
 pub use output::clean;
 pub use runtime::Runtime;
+pub use translator::{TranslatorInstance, TranslatorPlugin};
+pub use world::{DetectorWorld, TranslatorWorld, World};

@@ -32,6 +32,25 @@ pub mod detector {
     });
 }
 
+/// Bindings for the `translator` world. Its records are the detector
+/// world's [`types`], shared so one plugin crate can use both.
+// The generated ABI shim of `translate` takes the finding's fields flat.
+#[allow(clippy::too_many_arguments)]
+pub mod translator {
+    wit_bindgen::generate!({
+        path: "../../wit",
+        world: "translator",
+        pub_export_macro: true,
+        export_macro_name: "export_translator",
+        default_bindings_module: "opgap_pdk::translator",
+        runtime_path: "opgap_pdk::__rt",
+        with: {
+            "opgap:plugin/types@0.1.0": crate::detector::opgap::plugin::types,
+            "opgap:plugin/host@0.1.0": crate::detector::opgap::plugin::host,
+        },
+    });
+}
+
 /// The wit-bindgen runtime, named by the generated export macro so that
 /// plugin crates need no direct wit-bindgen dependency.
 #[doc(hidden)]
@@ -39,6 +58,9 @@ pub use wit_bindgen::rt as __rt;
 
 /// Registers a type implementing [`detector::Guest`] as the component's exports.
 pub use detector::export_detector;
+
+/// Registers a type implementing [`translator::Guest`] as the component's exports.
+pub use translator::export_translator;
 
 /// The shared records of the contract.
 pub use detector::opgap::plugin::types;

@@ -12,6 +12,8 @@
 //! `{host}`, `{snapshot}`, `{datastore}`, `{cluster}`, `{network}`; the host
 //! fills them in or leaves them as placeholders.
 
+#[cfg(feature = "component")]
+pub mod component;
 pub mod libvirt;
 pub mod openstack;
 pub mod ovirt;

@@ -1,0 +1,205 @@
+//! Loading a plugin component of any world and calling it safely.
+//!
+//! A `Plugin` is compiled and linked once (`InstancePre`); each worker
+//! thread then holds its own `Instance`, which keeps one store and instance
+//! alive across calls and replaces them after any failure, since a trapped
+//! instance may be left in an inconsistent state. The world-specific calls
+//! (`detect`, `translate`) live beside their output checks.
+
+use sha2::{Digest, Sha256};
+use wasmtime::Store;
+
+use super::bindings::{API_VERSION, PluginInfo};
+use super::cache::CacheOutcome;
+use super::engine::deadline_ticks;
+use super::failure::{CallError, Failure};
+use super::output::clean_info;
+use super::runtime::Runtime;
+use super::sandbox::SandboxState;
+use super::world::World;
+
+pub struct Plugin<W: World> {
+    /// Where it came from: `builtin:vsphere` or the file path.
+    pub origin: String,
+    pub sha256: String,
+    pub info: PluginInfo,
+    pub cache: CacheOutcome,
+    pre: W::Pre,
+    pub(super) runtime: Runtime,
+}
+
+impl<W: World> Plugin<W> {
+    pub fn load(runtime: &Runtime, origin: &str, bytes: &[u8]) -> Result<Self, CallError> {
+        let limits = runtime.limits();
+        if bytes.len() > limits.max_component_bytes {
+            return Err(Failure::Load {
+                message: format!(
+                    "{} bytes is larger than the {} MiB limit for plugins",
+                    bytes.len(),
+                    limits.max_component_bytes >> 20
+                ),
+            }
+            .into());
+        }
+        if !looks_like_component(bytes) {
+            return Err(Failure::Load {
+                message: "not a WebAssembly component (build it for wasm32-wasip2, \
+                          or wrap a core module with `wasm-tools component new`)"
+                    .into(),
+            }
+            .into());
+        }
+        let sha256 = hex::encode(Sha256::digest(bytes));
+        let (component, cache) = runtime.compile(bytes, &sha256).map_err(|e| Failure::Load {
+            message: format!("{e:#}"),
+        })?;
+        let instance_pre = runtime
+            .linker()
+            .instantiate_pre(&component)
+            .map_err(|e| Failure::Load {
+                message: format!(
+                    "{e:#} (plugins may import only opgap:plugin/host and the WASI interfaces Rust's std needs)"
+                ),
+            })?;
+        let pre = W::pre(instance_pre).map_err(|e| Failure::Load {
+            message: format!(
+                "does not implement the opgap:plugin {} world: {e:#}",
+                W::NAME
+            ),
+        })?;
+        let mut plugin = Self {
+            origin: origin.to_string(),
+            sha256,
+            info: PluginInfo {
+                name: origin.to_string(),
+                version: String::new(),
+                api_version: String::new(),
+                description: String::new(),
+                rules: Vec::new(),
+            },
+            cache,
+            pre,
+            runtime: runtime.clone(),
+        };
+        let info = plugin.instance().info()?;
+        if !api_compatible(&info.api_version) {
+            return Err(Failure::IncompatibleApi {
+                plugin: info.api_version,
+                host: API_VERSION.to_string(),
+            }
+            .into());
+        }
+        plugin.info = info;
+        Ok(plugin)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.info.name
+    }
+
+    /// A fresh instance for one worker; it instantiates lazily.
+    pub fn instance(&self) -> Instance<'_, W> {
+        Instance {
+            plugin: self,
+            live: None,
+        }
+    }
+}
+
+/// Same major and, while the major is 0, same minor (semver rules).
+fn api_compatible(plugin: &str) -> bool {
+    let parse = |v: &str| -> Option<(u64, u64)> {
+        let mut parts = v.split('.');
+        Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+    };
+    match (parse(plugin), parse(API_VERSION)) {
+        (Some((0, pm)), Some((0, hm))) => pm == hm,
+        (Some((pmaj, _)), Some((hmaj, _))) => pmaj == hmaj,
+        _ => false,
+    }
+}
+
+fn looks_like_component(bytes: &[u8]) -> bool {
+    // The preamble of a component: magic, then version 0x0d and layer 1.
+    bytes.len() >= 8 && bytes[..4] == *b"\0asm" && bytes[6..8] == [1, 0]
+}
+
+struct Live<W: World> {
+    store: Store<SandboxState>,
+    bindings: W::Bindings,
+}
+
+pub struct Instance<'p, W: World> {
+    plugin: &'p Plugin<W>,
+    live: Option<Live<W>>,
+}
+
+impl<W: World> Instance<'_, W> {
+    pub fn plugin(&self) -> &Plugin<W> {
+        self.plugin
+    }
+
+    fn info(&mut self) -> Result<PluginInfo, CallError> {
+        let info = self.call(|b, s| W::info(b, s))?;
+        Ok(clean_info(info))
+    }
+
+    /// Forget the live instance: one that misbehaved once is not trusted
+    /// again.
+    pub(super) fn distrust(&mut self) {
+        self.live = None;
+    }
+
+    /// Call into the guest under the deadline; on any failure drop the
+    /// store so the next call starts from a fresh instance.
+    pub(super) fn call<R>(
+        &mut self,
+        f: impl FnOnce(&W::Bindings, &mut Store<SandboxState>) -> wasmtime::Result<R>,
+    ) -> Result<R, CallError> {
+        let limits = self.plugin.runtime.limits();
+        if self.live.is_none() {
+            self.live = Some(self.start()?);
+        }
+        let live = self.live.as_mut().expect("started above");
+        live.store.data_mut().begin_call();
+        live.store
+            .set_epoch_deadline(deadline_ticks(limits.deadline));
+        match f(&live.bindings, &mut live.store) {
+            Ok(r) => Ok(r),
+            Err(e) => {
+                let error = CallError::new(&e, live.store.data(), limits.deadline);
+                self.live = None;
+                Err(error)
+            }
+        }
+    }
+
+    /// A fresh store and instance, warmed up by one `info` call: plugins
+    /// build their statics (compiled patterns) there, under the longer
+    /// start-up budget rather than the first document's deadline.
+    fn start(&self) -> Result<Live<W>, CallError> {
+        let limits = self.plugin.runtime.limits();
+        let mut store = Store::new(self.plugin.runtime.engine(), SandboxState::new(limits));
+        store.limiter(|s| &mut s.limiter);
+        store.epoch_deadline_trap();
+        store.set_epoch_deadline(deadline_ticks(limits.startup_deadline));
+        let warmed = W::instantiate(&self.plugin.pre, &mut store)
+            .and_then(|bindings| W::info(&bindings, &mut store).map(|_| bindings));
+        match warmed {
+            Ok(bindings) => Ok(Live { store, bindings }),
+            Err(e) => Err(CallError::new(&e, store.data(), limits.startup_deadline)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn api_versions_follow_semver_for_zero_majors() {
+        assert!(super::api_compatible("0.1.0"));
+        assert!(super::api_compatible("0.1.7"));
+        assert!(!super::api_compatible("0.2.0"));
+        assert!(!super::api_compatible("1.1.0"));
+        assert!(!super::api_compatible("garbage"));
+    }
+}
