@@ -144,6 +144,7 @@ impl PluginArgs {
             },
             jobs: 0,
             max_plugin_failures: 3,
+            stack: None,
         }
     }
 }
@@ -182,6 +183,30 @@ struct ScanArgs {
     /// Stop calling a plugin after this many failures (0: never).
     #[arg(long, value_name = "N", default_value_t = 3)]
     max_plugin_failures: usize,
+
+    /// Show what each finding becomes on this KVM management plane.
+    #[arg(long, value_enum, value_name = "STACK")]
+    stack: Option<Stack>,
+}
+
+/// The management planes the built-in translators cover.
+#[derive(Clone, Copy, ValueEnum)]
+enum Stack {
+    Libvirt,
+    Proxmox,
+    Ovirt,
+    Openstack,
+}
+
+impl Stack {
+    fn id(self) -> &'static str {
+        match self {
+            Stack::Libvirt => "libvirt",
+            Stack::Proxmox => "proxmox",
+            Stack::Ovirt => "ovirt",
+            Stack::Openstack => "openstack",
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -262,7 +287,11 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
     let runtime = crate::plugin::Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
     let mut errors = Vec::new();
     let detectors = crate::scan::load_plugins(&runtime, &options, &mut errors);
-    let translators = crate::scan::load_translators(&runtime, &options, &mut errors);
+    let translators = crate::scan::load_translators(
+        &runtime,
+        |name| options.builtins.includes(name),
+        &mut errors,
+    );
     let listed = detectors
         .iter()
         .map(|p| ("detector", p.origin.as_str(), p.sha256.as_str(), &p.info))
@@ -386,6 +415,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         },
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
+        stack: args.stack.map(|s| s.id().to_string()),
         ..args.plugins.options(args.path, selection)
     };
     let report = match scan(&options) {

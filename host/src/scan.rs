@@ -21,6 +21,7 @@ use crate::plugin::{
 };
 use crate::report::{
     ErrorCause, FileStats, Finding, PluginSummary, SCHEMA, ScanError, ScanReport, Tool,
+    TranslationOutcome,
 };
 use crate::source::{self, Selection, SourceFile};
 
@@ -41,7 +42,7 @@ pub enum Builtins {
 }
 
 impl Builtins {
-    fn includes(&self, name: &str) -> bool {
+    pub fn includes(&self, name: &str) -> bool {
         match self {
             Builtins::All => true,
             Builtins::None => false,
@@ -65,6 +66,8 @@ pub struct ScanOptions {
     /// scan, so a broken plugin does not cost its deadline on every file.
     /// 0 never disables.
     pub max_plugin_failures: usize,
+    /// Translate every finding for this management plane (`proxmox`, ...).
+    pub stack: Option<String>,
 }
 
 pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
@@ -103,6 +106,15 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         }
     }
 
+    let mut findings = outcome.findings;
+    if let Some(stack) = &options.stack {
+        // `--only` picks detectors; the translators stay unless every
+        // built-in plugin is off.
+        let all_builtins_off = matches!(options.builtins, Builtins::None);
+        let translators = load_translators(&runtime, |_| !all_builtins_off, &mut errors);
+        translate_findings(&translators, stack, &mut findings, &mut errors);
+    }
+
     let partial = !errors.is_empty();
     Ok(ScanReport {
         schema: SCHEMA,
@@ -113,7 +125,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
             scanned: sources.files.len(),
             skipped: sources.skipped,
         },
-        findings: outcome.findings,
+        findings,
         errors,
         partial,
     })
@@ -186,15 +198,15 @@ pub fn load_plugins(
     plugins
 }
 
-/// Load the built-in translators the options select (`translate-<stack>`).
+/// Load the built-in translators (`translate-<stack>`) that `wanted` picks.
 pub fn load_translators(
     runtime: &Runtime,
-    options: &ScanOptions,
+    wanted: impl Fn(&str) -> bool,
     errors: &mut Vec<ScanError>,
 ) -> Vec<TranslatorPlugin> {
     let mut plugins = Vec::new();
     for (name, bytes) in builtin::translators() {
-        if options.builtins.includes(name) {
+        if wanted(name) {
             load_one(
                 runtime,
                 format!("builtin:{name}"),
@@ -206,6 +218,80 @@ pub fn load_translators(
     }
     plugins
 }
+
+/// Ask the translators, in order, what each finding becomes on `stack`;
+/// the first answer wins. A finding no translator knows is marked
+/// untranslated, never dropped; a failing translator is an error.
+fn translate_findings(
+    translators: &[TranslatorPlugin],
+    stack: &str,
+    findings: &mut [Finding],
+    errors: &mut Vec<ScanError>,
+) {
+    let mut instances: Vec<_> = translators.iter().map(|t| t.instance()).collect();
+    let mut failures = vec![0usize; translators.len()];
+    for f in findings.iter_mut() {
+        let asked = crate::plugin::bindings::Finding {
+            rule_id: f.rule.clone(),
+            construct: f.construct.clone(),
+            layer: f.layer.clone(),
+            severity: f.severity.into(),
+            confidence: f.confidence,
+            span: crate::plugin::bindings::Span {
+                start: f.byte_start,
+                end: f.byte_end,
+            },
+            message: f.message.clone(),
+            evidence: f.evidence.clone(),
+        };
+        let mut outcome = TranslationOutcome::Untranslated {
+            stack: stack.to_string(),
+        };
+        for (i, instance) in instances.iter_mut().enumerate() {
+            if is_disabled(failures[i], MAX_TRANSLATOR_FAILURES) {
+                continue;
+            }
+            match instance.translate(&asked, stack) {
+                Ok(Some(t)) => {
+                    outcome = TranslationOutcome::Translated {
+                        stack: t.stack,
+                        translator: translators[i].name().to_string(),
+                        fidelity: t.fidelity.into(),
+                        replacement: t.replacement,
+                        caveats: t.caveats,
+                        instead: t.instead,
+                        signal: t.signal,
+                        references: t.references,
+                        effort: t.effort,
+                    };
+                    break;
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    failures[i] += 1;
+                    errors.push(ScanError {
+                        plugin: Some(translators[i].name().to_string()),
+                        path: Some(f.path.clone()),
+                        message: format!(
+                            "translator {} failed on {} at {}:{}: {}",
+                            translators[i].name(),
+                            f.construct,
+                            f.path,
+                            f.line,
+                            e.failure
+                        ),
+                        cause: ErrorCause::Plugin(e.failure),
+                        stderr: e.stderr,
+                    });
+                }
+            }
+        }
+        f.translation = Some(outcome);
+    }
+}
+
+/// A translator that fails this often is not asked again in this scan.
+const MAX_TRANSLATOR_FAILURES: usize = 3;
 
 /// Load one component; a failure becomes an error and the rest go on.
 fn load_one<W: World>(
@@ -458,5 +544,6 @@ fn to_report(
         plugin: plugin.to_string(),
         heading_path,
         line_text: crate::plugin::clean(lines.line_text(line), MAX_LINE_TEXT),
+        translation: None,
     }
 }

@@ -8,4 +8,5 @@ mod eval;
 mod fixtures;
 mod sandbox;
 mod scan;
+mod translate;
 mod traps;

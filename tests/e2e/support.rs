@@ -155,6 +155,13 @@ pub fn hostile_guest() -> &'static Path {
     BUILT.get_or_init(|| build_guest("opgap-guest-hostile", "opgap_guest_hostile.wasm"))
 }
 
+/// The built-in vsphere detector as a plain component file, to load it
+/// as a third-party plugin.
+pub fn vsphere_component() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| build_guest("opgap-plugin-vsphere", "opgap_plugin_vsphere.wasm"))
+}
+
 fn build_guest(package: &str, file: &str) -> PathBuf {
     let target = target_dir().join("wasm-plugins");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());

@@ -97,6 +97,19 @@ impl From<crate::plugin::bindings::Severity> for Severity {
     }
 }
 
+impl From<Severity> for crate::plugin::bindings::Severity {
+    fn from(s: Severity) -> Self {
+        use crate::plugin::bindings::Severity as W;
+        match s {
+            Severity::Info => W::Info,
+            Severity::Low => W::Low,
+            Severity::Medium => W::Medium,
+            Severity::High => W::High,
+            Severity::Critical => W::Critical,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// Repository-relative, `/`-separated.
@@ -121,6 +134,62 @@ pub struct Finding {
     pub heading_path: Vec<String>,
     /// The source line the finding starts on, control characters removed.
     pub line_text: String,
+    /// What the construct becomes on the stack asked for (`--stack`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<TranslationOutcome>,
+}
+
+/// A finding's translation, or the explicit note that no translator knows
+/// its construct on that stack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum TranslationOutcome {
+    Translated {
+        stack: String,
+        /// The translator plugin that answered.
+        translator: String,
+        fidelity: Fidelity,
+        replacement: Vec<String>,
+        caveats: Vec<String>,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        instead: String,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        signal: String,
+        references: Vec<String>,
+        effort: u32,
+    },
+    Untranslated {
+        stack: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fidelity {
+    Equivalent,
+    Partial,
+    None,
+}
+
+impl Fidelity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fidelity::Equivalent => "equivalent",
+            Fidelity::Partial => "partial",
+            Fidelity::None => "none",
+        }
+    }
+}
+
+impl From<crate::plugin::bindings::Fidelity> for Fidelity {
+    fn from(f: crate::plugin::bindings::Fidelity) -> Self {
+        use crate::plugin::bindings::Fidelity as W;
+        match f {
+            W::Equivalent => Fidelity::Equivalent,
+            W::Partial => Fidelity::Partial,
+            W::None => Fidelity::None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

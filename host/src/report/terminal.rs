@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{ScanReport, Severity};
+use super::{Fidelity, ScanReport, Severity, TranslationOutcome};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -66,12 +66,64 @@ pub fn write(report: &ScanReport, out: &mut dyn Write, err: &mut dyn Write) -> i
             f.end_column,
             &f.line_text,
         )?;
+        if let Some(t) = &f.translation {
+            write_translation(out, t)?;
+        }
     }
     if !report.findings.is_empty() {
         writeln!(out)?;
     }
     write_summary(report, out)?;
     write_errors(report, err)
+}
+
+/// The translation under a finding: fidelity and effort, the replacement,
+/// then what to do instead, caveats and the monitoring signal.
+fn write_translation(out: &mut dyn Write, t: &TranslationOutcome) -> io::Result<()> {
+    match t {
+        TranslationOutcome::Untranslated { stack } => {
+            writeln!(
+                out,
+                "    {WARN}on {stack}: untranslated{WARN:#} (no translator knows this construct)"
+            )
+        }
+        TranslationOutcome::Translated {
+            stack,
+            fidelity,
+            replacement,
+            caveats,
+            instead,
+            signal,
+            effort,
+            ..
+        } => {
+            let style = match fidelity {
+                Fidelity::Equivalent => {
+                    Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)))
+                }
+                Fidelity::Partial => WARN,
+                Fidelity::None => ERROR,
+            };
+            writeln!(
+                out,
+                "    {BOLD}on {stack}:{BOLD:#} {style}{}{style:#}, effort {effort}",
+                fidelity.as_str()
+            )?;
+            for r in replacement {
+                writeln!(out, "      $ {r}")?;
+            }
+            if !instead.is_empty() {
+                writeln!(out, "      instead: {instead}")?;
+            }
+            for c in caveats {
+                writeln!(out, "      {DIM}note:{DIM:#} {c}")?;
+            }
+            if !signal.is_empty() {
+                writeln!(out, "      {DIM}signal:{DIM:#} {signal}")?;
+            }
+            Ok(())
+        }
+    }
 }
 
 fn write_frame(

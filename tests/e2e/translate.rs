@@ -1,0 +1,88 @@
+//! `opgap scan --stack`: every finding carries a translation for the stack,
+//! or an explicit untranslated marker; the JSON still matches the schema.
+
+use crate::support::*;
+
+#[test]
+fn every_finding_is_translated_for_the_stack_asked() {
+    let repo = Repo::new();
+    repo.write(
+        "runbook.md",
+        "# Host patching\n\nvMotion the VMs off, then enter maintenance mode.\n\
+         vSphere Fault Tolerance protects the label printer.\n",
+    )
+    .commit("a");
+    for stack in ["libvirt", "proxmox", "ovirt", "openstack"] {
+        let run = scan_json(shared_cache(), repo.path(), &["--stack", stack]);
+        assert_eq!(run.code(), 0, "{}", run.stderr());
+        assert!(!run.findings().is_empty());
+        for f in run.findings() {
+            let t = &f["translation"];
+            assert_eq!(t["status"], "translated", "{stack}: {f:#}");
+            assert_eq!(t["stack"], stack);
+            assert_eq!(t["translator"], format!("translate-{stack}"));
+            if f["construct"] == "vmware.ft" {
+                assert_eq!(t["fidelity"], "none", "{stack}: FT has no equivalent");
+                assert!(!t["instead"].as_str().unwrap().is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn without_a_translator_findings_are_marked_untranslated() {
+    let repo = Repo::new();
+    repo.write("runbook.md", "Use vMotion for the move.\n")
+        .commit("a");
+    let plugin = vsphere_component().to_str().unwrap().to_string();
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--no-builtin", "--plugin", &plugin, "--stack", "proxmox"],
+    );
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(!run.findings().is_empty());
+    for f in run.findings() {
+        assert_eq!(
+            f["translation"],
+            serde_json::json!({"status": "untranslated", "stack": "proxmox"})
+        );
+    }
+}
+
+#[test]
+fn findings_carry_no_translation_unless_asked() {
+    let repo = Repo::new();
+    repo.write("runbook.md", "Use vMotion for the move.\n")
+        .commit("a");
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    assert!(
+        run.findings()
+            .iter()
+            .all(|f| f.get("translation").is_none())
+    );
+}
+
+#[test]
+fn translated_reports_match_the_published_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("host/schema/scan.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
+    let repo = Repo::new();
+    repo.write("a.md", "Use vMotion. vSphere FT protects it.\n")
+        .commit("a");
+    let plugin = vsphere_component().to_str().unwrap().to_string();
+    for extra in [
+        vec!["--stack", "openstack"],
+        vec!["--no-builtin", "--plugin", &plugin, "--stack", "ovirt"],
+    ] {
+        let run = scan_json(shared_cache(), repo.path(), &extra);
+        let problems: Vec<String> = validator
+            .iter_errors(&run.json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}\n{:#}", run.json);
+    }
+}
