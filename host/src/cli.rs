@@ -40,9 +40,28 @@ enum Command {
     Scan(ScanArgs),
     /// Measure line-level precision and recall against labelled runbooks.
     Eval(EvalArgs),
+    /// Weigh the four KVM management planes against what a scan finds:
+    /// equivalent / partial / none per stack, effort, and a ranking.
+    Stacks(StacksArgs),
     /// Work with plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+}
+
+#[derive(Args)]
+struct StacksArgs {
+    /// A git repository (read at HEAD) or a plain folder.
+    path: PathBuf,
+
+    /// Read the files on disk (uncommitted edits included, .gitignore honoured).
+    #[arg(long)]
+    worktree: bool,
+
+    #[command(flatten)]
+    plugins: PluginArgs,
+
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
+    format: Format,
 }
 
 #[derive(Subcommand)]
@@ -189,6 +208,13 @@ struct ScanArgs {
     stack: Option<Stack>,
 }
 
+const STACKS: [Stack; 4] = [
+    Stack::Libvirt,
+    Stack::Proxmox,
+    Stack::Ovirt,
+    Stack::Openstack,
+];
+
 /// The management planes the built-in translators cover.
 #[derive(Clone, Copy, ValueEnum)]
 enum Stack {
@@ -220,6 +246,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => return run_scan(args),
         Command::Eval(args) => run_eval(args),
+        Command::Stacks(args) => run_stacks(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
     };
@@ -274,6 +301,35 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(if below {
         1
     } else if report.partial {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    }))
+}
+
+fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
+    let selection = if args.worktree {
+        Selection::Worktree
+    } else {
+        Selection::Revision("HEAD".into())
+    };
+    let options = args.plugins.options(args.path, selection);
+    let mut report = scan(&options)?;
+    let stacks: Vec<String> = STACKS.iter().map(|s| s.id().to_string()).collect();
+    let outcomes =
+        crate::scan::translate_on_stacks(&options, &report.findings, &stacks, &mut report.errors)?;
+    report.partial = !report.errors.is_empty();
+    let decision = crate::stacks::decide(&report.findings, &stacks, &outcomes);
+    let mut out = anstream::stdout();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &decision)?;
+            writeln!(out)?;
+        }
+        Format::Terminal => report::stacks::write(&decision, &mut out)?,
+    }
+    let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
+    Ok(ExitCode::from(if report.partial {
         exit::PARTIAL
     } else {
         exit::OK

@@ -4,7 +4,8 @@
 //! [`source`] reads files from a git revision or folder, [`parse`] turns
 //! each into a `document` of blocks, [`plugin`] runs sandboxed detector
 //! components over it, [`scan`] drives that across cores, and [`report`]
-//! renders the result.
+//! renders the result. [`stacks`] weighs the four KVM management planes
+//! against what a scan found.
 
 pub mod cli;
 pub mod eval;
@@ -14,3 +15,4 @@ pub mod plugin;
 pub mod report;
 pub mod scan;
 pub mod source;
+pub mod stacks;

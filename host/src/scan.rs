@@ -219,6 +219,32 @@ pub fn load_translators(
     plugins
 }
 
+/// What every finding becomes on each of `stacks`, one list per stack, in
+/// the order of `findings`. Translator failures become errors.
+pub fn translate_on_stacks(
+    options: &ScanOptions,
+    findings: &[Finding],
+    stacks: &[String],
+    errors: &mut Vec<ScanError>,
+) -> Result<Vec<Vec<TranslationOutcome>>> {
+    let runtime = Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
+    let all_builtins_off = matches!(options.builtins, Builtins::None);
+    let translators = load_translators(&runtime, |_| !all_builtins_off, errors);
+    Ok(stacks
+        .iter()
+        .map(|stack| {
+            let mut copy = findings.to_vec();
+            translate_findings(&translators, stack, &mut copy, errors);
+            copy.into_iter()
+                .map(|f| {
+                    f.translation
+                        .expect("translate_findings sets every finding")
+                })
+                .collect()
+        })
+        .collect())
+}
+
 /// Ask the translators, in order, what each finding becomes on `stack`;
 /// the first answer wins. A finding no translator knows is marked
 /// untranslated, never dropped; a failing translator is an error.

@@ -8,5 +8,6 @@ mod eval;
 mod fixtures;
 mod sandbox;
 mod scan;
+mod stacks;
 mod translate;
 mod traps;

@@ -4,6 +4,7 @@
 //! [`SCHEMA`] and described in `host/schema/scan.schema.json`.
 
 pub mod json;
+pub mod stacks;
 pub mod terminal;
 
 use std::collections::BTreeMap;

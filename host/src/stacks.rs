@@ -1,0 +1,228 @@
+//! The management-plane decision aid: for the runbooks scanned, what moving
+//! to each KVM stack would take, and a ranking of the stacks.
+//!
+//! A "step" is one construct used in one file: a runbook that names
+//! vMotion ten times needs its vMotion procedure rebuilt once. Each step
+//! costs its translation's effort points on a stack; untranslated steps are
+//! counted apart, never dropped.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::report::{Fidelity, Finding, TranslationOutcome};
+
+#[derive(Debug, Serialize)]
+pub struct Decision {
+    /// Distinct (file, construct) steps found.
+    pub steps: usize,
+    /// Best first.
+    pub ranking: Vec<StackSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StackSummary {
+    pub stack: String,
+    pub equivalent: usize,
+    pub partial: usize,
+    pub none: usize,
+    pub untranslated: usize,
+    /// Sum of effort points over the steps.
+    pub effort: u32,
+    /// Constructs with no equivalent on this stack, with their step counts.
+    pub no_equivalent: Vec<ConstructCount>,
+    /// The constructs that cost the most here, with their total effort.
+    pub costliest: Vec<ConstructCount>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConstructCount {
+    pub construct: String,
+    pub steps: usize,
+    pub effort: u32,
+}
+
+/// `outcomes[i][j]` is the translation of `findings[j]` on stack `i`.
+pub fn decide(
+    findings: &[Finding],
+    stacks: &[String],
+    outcomes: &[Vec<TranslationOutcome>],
+) -> Decision {
+    let mut seen = BTreeSet::new();
+    let steps: Vec<usize> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| seen.insert((f.path.as_str(), f.construct.as_str())))
+        .map(|(i, _)| i)
+        .collect();
+    let mut ranking: Vec<StackSummary> = stacks
+        .iter()
+        .zip(outcomes)
+        .map(|(stack, outcome)| summarize(stack, findings, &steps, outcome))
+        .collect();
+    ranking.sort_by(|a, b| {
+        (a.untranslated, a.effort, a.none, &a.stack).cmp(&(
+            b.untranslated,
+            b.effort,
+            b.none,
+            &b.stack,
+        ))
+    });
+    Decision {
+        steps: steps.len(),
+        ranking,
+    }
+}
+
+fn summarize(
+    stack: &str,
+    findings: &[Finding],
+    steps: &[usize],
+    outcome: &[TranslationOutcome],
+) -> StackSummary {
+    let mut summary = StackSummary {
+        stack: stack.to_string(),
+        equivalent: 0,
+        partial: 0,
+        none: 0,
+        untranslated: 0,
+        effort: 0,
+        no_equivalent: Vec::new(),
+        costliest: Vec::new(),
+    };
+    let mut none: BTreeMap<&str, (usize, u32)> = BTreeMap::new();
+    let mut cost: BTreeMap<&str, (usize, u32)> = BTreeMap::new();
+    for &i in steps {
+        let construct = findings[i].construct.as_str();
+        match &outcome[i] {
+            TranslationOutcome::Untranslated { .. } => summary.untranslated += 1,
+            TranslationOutcome::Translated {
+                fidelity, effort, ..
+            } => {
+                summary.effort += effort;
+                let entry = cost.entry(construct).or_default();
+                entry.0 += 1;
+                entry.1 += effort;
+                match fidelity {
+                    Fidelity::Equivalent => summary.equivalent += 1,
+                    Fidelity::Partial => summary.partial += 1,
+                    Fidelity::None => {
+                        summary.none += 1;
+                        let entry = none.entry(construct).or_default();
+                        entry.0 += 1;
+                        entry.1 += effort;
+                    }
+                }
+            }
+        }
+    }
+    let by_effort = |map: BTreeMap<&str, (usize, u32)>| {
+        let mut list: Vec<ConstructCount> = map
+            .into_iter()
+            .map(|(construct, (steps, effort))| ConstructCount {
+                construct: construct.to_string(),
+                steps,
+                effort,
+            })
+            .collect();
+        list.sort_by(|a, b| b.effort.cmp(&a.effort).then(a.construct.cmp(&b.construct)));
+        list
+    };
+    summary.no_equivalent = by_effort(none);
+    let mut costliest = by_effort(cost);
+    costliest.truncate(5);
+    summary.costliest = costliest;
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Severity;
+
+    fn finding(path: &str, construct: &str) -> Finding {
+        Finding {
+            path: path.into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 2,
+            byte_start: 0,
+            byte_end: 1,
+            rule: "r".into(),
+            construct: construct.into(),
+            layer: "l".into(),
+            severity: Severity::High,
+            confidence: 0.9,
+            message: String::new(),
+            evidence: String::new(),
+            plugin: "p".into(),
+            heading_path: Vec::new(),
+            line_text: String::new(),
+            translation: None,
+        }
+    }
+
+    fn translated(fidelity: Fidelity, effort: u32) -> TranslationOutcome {
+        TranslationOutcome::Translated {
+            stack: "s".into(),
+            translator: "t".into(),
+            fidelity,
+            replacement: Vec::new(),
+            caveats: Vec::new(),
+            instead: String::new(),
+            signal: String::new(),
+            references: Vec::new(),
+            effort,
+        }
+    }
+
+    #[test]
+    fn steps_count_once_per_file_and_the_cheapest_stack_ranks_first() {
+        let findings = vec![
+            finding("a.md", "vmware.vmotion"),
+            finding("a.md", "vmware.vmotion"),
+            finding("b.md", "vmware.vmotion"),
+            finding("b.md", "vmware.ft"),
+        ];
+        let stacks = vec!["dear".to_string(), "cheap".to_string()];
+        let outcomes = vec![
+            vec![
+                translated(Fidelity::Partial, 3),
+                translated(Fidelity::Partial, 3),
+                translated(Fidelity::Partial, 3),
+                translated(Fidelity::None, 13),
+            ],
+            vec![
+                translated(Fidelity::Equivalent, 1),
+                translated(Fidelity::Equivalent, 1),
+                translated(Fidelity::Equivalent, 1),
+                translated(Fidelity::None, 13),
+            ],
+        ];
+        let d = decide(&findings, &stacks, &outcomes);
+        assert_eq!(d.steps, 3);
+        assert_eq!(d.ranking[0].stack, "cheap");
+        assert_eq!(d.ranking[0].effort, 1 + 1 + 13);
+        assert_eq!(d.ranking[0].equivalent, 2);
+        assert_eq!(d.ranking[1].effort, 3 + 3 + 13);
+        assert_eq!(d.ranking[1].no_equivalent[0].construct, "vmware.ft");
+        assert_eq!(d.ranking[1].no_equivalent[0].steps, 1);
+    }
+
+    #[test]
+    fn untranslated_steps_are_counted_and_rank_a_stack_lower() {
+        let findings = vec![finding("a.md", "vmware.vmotion")];
+        let stacks = vec!["known".to_string(), "unknown".to_string()];
+        let outcomes = vec![
+            vec![translated(Fidelity::None, 13)],
+            vec![TranslationOutcome::Untranslated {
+                stack: "unknown".into(),
+            }],
+        ];
+        let d = decide(&findings, &stacks, &outcomes);
+        assert_eq!(d.ranking[0].stack, "known");
+        assert_eq!(d.ranking[1].untranslated, 1);
+        assert_eq!(d.ranking[1].effort, 0);
+    }
+}

@@ -1,0 +1,93 @@
+//! `opgap stacks`: the four management planes weighed against a real
+//! repository, best first, with the reasons.
+
+use std::process::Command;
+
+use crate::support::*;
+
+fn stacks_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
+    cmd.env("NO_COLOR", "1")
+        .args(["stacks", "--cache-dir"])
+        .arg(shared_cache());
+    cmd
+}
+
+fn decision(repo: &Repo) -> serde_json::Value {
+    let out = stacks_command()
+        .args(["--format", "json"])
+        .arg(repo.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn stacks_are_ranked_with_counts_effort_and_what_has_no_equivalent() {
+    let repo = Repo::new();
+    repo.write(
+        "runbooks/placement.md",
+        "# Placement\n\nvSphere DRS balances the cluster.\nA DRS anti-affinity rule keeps \
+         the SQL nodes apart.\nvMotion moves VMs off a host before patching.\n",
+    )
+    .write(
+        "runbooks/ft.md",
+        "vSphere Fault Tolerance protects the label printer gateway.\n",
+    )
+    .commit("runbooks");
+    let d = decision(&repo);
+    let ranking = d["ranking"].as_array().unwrap();
+    let stacks: Vec<&str> = ranking
+        .iter()
+        .map(|s| s["stack"].as_str().unwrap())
+        .collect();
+    let mut sorted = stacks.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["libvirt", "openstack", "ovirt", "proxmox"]);
+    let efforts: Vec<u64> = ranking
+        .iter()
+        .map(|s| s["effort"].as_u64().unwrap())
+        .collect();
+    assert!(
+        efforts.windows(2).all(|w| w[0] <= w[1]),
+        "best first: {efforts:?}"
+    );
+    let steps = d["steps"].as_u64().unwrap();
+    for s in ranking {
+        let counted: u64 = ["equivalent", "partial", "none", "untranslated"]
+            .iter()
+            .map(|k| s[k].as_u64().unwrap())
+            .sum();
+        assert_eq!(counted, steps, "{s:#}");
+        let no_equivalent: Vec<&str> = s["no_equivalent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["construct"].as_str().unwrap())
+            .collect();
+        assert!(no_equivalent.contains(&"vmware.ft"), "{s:#}");
+        if s["stack"] == "libvirt" {
+            assert!(no_equivalent.contains(&"vmware.drs"), "{s:#}");
+        }
+    }
+}
+
+#[test]
+fn the_terminal_ranking_names_every_stack_and_its_reasons() {
+    let repo = Repo::new();
+    repo.write("a.md", "vSphere DRS and vMotion keep the hosts balanced.\n")
+        .commit("a");
+    let out = stacks_command().arg(repo.path()).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    for stack in ["libvirt", "proxmox", "ovirt", "openstack"] {
+        assert!(text.contains(stack), "{text}");
+    }
+    assert!(text.contains("costliest:"), "{text}");
+    assert!(text.contains("no equivalent: vmware.drs"), "{text}");
+}
