@@ -40,12 +40,31 @@ enum Command {
     Scan(ScanArgs),
     /// Measure line-level precision and recall against labelled runbooks.
     Eval(EvalArgs),
+    /// What a construct is, how it is detected and what it becomes on each
+    /// KVM management plane.
+    Explain(ExplainArgs),
     /// Weigh the four KVM management planes against what a scan finds:
     /// equivalent / partial / none per stack, effort, and a ranking.
     Stacks(StacksArgs),
     /// Work with plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// A construct id, e.g. `vmware.vmotion` (`vmotion` works too).
+    construct: String,
+
+    /// Only this management plane [default: all four].
+    #[arg(long, value_enum, value_name = "STACK")]
+    stack: Option<Stack>,
+
+    #[command(flatten)]
+    plugins: PluginArgs,
+
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
+    format: Format,
 }
 
 #[derive(Args)]
@@ -247,6 +266,7 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => return run_scan(args),
         Command::Eval(args) => run_eval(args),
         Command::Stacks(args) => run_stacks(args),
+        Command::Explain(args) => run_explain(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
     };
@@ -304,6 +324,59 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         exit::PARTIAL
     } else {
         exit::OK
+    }))
+}
+
+fn run_explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
+    let id = if args.construct.starts_with("vmware.") {
+        args.construct.clone()
+    } else {
+        format!("vmware.{}", args.construct)
+    };
+    if opgap_catalogue::construct(&id).is_none() {
+        let close = crate::explain::suggestions(&args.construct);
+        let hint = if close.is_empty() {
+            "`opgap plugin list --rules` lists every construct".to_string()
+        } else {
+            format!("did you mean {}?", close.join(", "))
+        };
+        writeln!(
+            anstream::stderr(),
+            "error: no construct is named {}; {hint}",
+            args.construct
+        )?;
+        return Ok(ExitCode::from(exit::FATAL));
+    }
+    let options = args
+        .plugins
+        .options(PathBuf::from("."), Selection::Worktree);
+    let runtime = crate::plugin::Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
+    let mut errors = Vec::new();
+    let detectors = crate::scan::load_plugins(&runtime, &options, &mut errors);
+    let all_builtins_off = matches!(options.builtins, Builtins::None);
+    let translators = crate::scan::load_translators(&runtime, |_| !all_builtins_off, &mut errors);
+    let stacks: Vec<String> = match args.stack {
+        Some(s) => vec![s.id().to_string()],
+        None => STACKS.iter().map(|s| s.id().to_string()).collect(),
+    };
+    let explanation = crate::explain::explain(&id, &detectors, &translators, &stacks, &mut errors)
+        .expect("checked above");
+    let mut out = anstream::stdout();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &explanation)?;
+            writeln!(out)?;
+        }
+        Format::Terminal => report::explain::write(&explanation, &mut out)?,
+    }
+    let mut err = anstream::stderr();
+    for e in &errors {
+        writeln!(err, "error: {}", e.message)?;
+    }
+    Ok(ExitCode::from(if errors.is_empty() {
+        exit::OK
+    } else {
+        exit::PARTIAL
     }))
 }
 

@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod eval;
+pub mod explain;
 pub mod fixture;
 pub mod parse;
 pub mod plugin;

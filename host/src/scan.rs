@@ -112,7 +112,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         // built-in plugin is off.
         let all_builtins_off = matches!(options.builtins, Builtins::None);
         let translators = load_translators(&runtime, |_| !all_builtins_off, &mut errors);
-        translate_findings(&translators, stack, &mut findings, &mut errors);
+        translate_with(&translators, stack, &mut findings, &mut errors);
     }
 
     let partial = !errors.is_empty();
@@ -234,12 +234,9 @@ pub fn translate_on_stacks(
         .iter()
         .map(|stack| {
             let mut copy = findings.to_vec();
-            translate_findings(&translators, stack, &mut copy, errors);
+            translate_with(&translators, stack, &mut copy, errors);
             copy.into_iter()
-                .map(|f| {
-                    f.translation
-                        .expect("translate_findings sets every finding")
-                })
+                .map(|f| f.translation.expect("translate_with sets every finding"))
                 .collect()
         })
         .collect())
@@ -248,7 +245,7 @@ pub fn translate_on_stacks(
 /// Ask the translators, in order, what each finding becomes on `stack`;
 /// the first answer wins. A finding no translator knows is marked
 /// untranslated, never dropped; a failing translator is an error.
-fn translate_findings(
+pub fn translate_with(
     translators: &[TranslatorPlugin],
     stack: &str,
     findings: &mut [Finding],

@@ -5,6 +5,7 @@ mod support;
 
 mod cache;
 mod eval;
+mod explain;
 mod fixtures;
 mod sandbox;
 mod scan;

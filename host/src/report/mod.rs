@@ -3,6 +3,7 @@
 //! This is also the `--format json` document; its shape is versioned by
 //! [`SCHEMA`] and described in `host/schema/scan.schema.json`.
 
+pub mod explain;
 pub mod json;
 pub mod stacks;
 pub mod terminal;

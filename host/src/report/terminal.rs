@@ -79,7 +79,7 @@ pub fn write(report: &ScanReport, out: &mut dyn Write, err: &mut dyn Write) -> i
 
 /// The translation under a finding: fidelity and effort, the replacement,
 /// then what to do instead, caveats and the monitoring signal.
-fn write_translation(out: &mut dyn Write, t: &TranslationOutcome) -> io::Result<()> {
+pub fn write_translation(out: &mut dyn Write, t: &TranslationOutcome) -> io::Result<()> {
     match t {
         TranslationOutcome::Untranslated { stack } => {
             writeln!(
