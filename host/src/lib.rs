@@ -7,6 +7,7 @@
 //! renders the result. [`stacks`] weighs the four KVM management planes
 //! against what a scan found.
 
+pub mod arguments;
 pub mod cli;
 pub mod eval;
 pub mod explain;

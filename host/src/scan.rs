@@ -276,11 +276,17 @@ pub fn translate_with(
             }
             match instance.translate(&asked, stack) {
                 Ok(Some(t)) => {
+                    let captured = crate::arguments::capture(&f.line_text);
+                    let replacement = t
+                        .replacement
+                        .iter()
+                        .map(|r| crate::arguments::fill(r, stack, &captured))
+                        .collect();
                     outcome = TranslationOutcome::Translated {
                         stack: t.stack,
                         translator: translators[i].name().to_string(),
                         fidelity: t.fidelity.into(),
-                        replacement: t.replacement,
+                        replacement,
                         caveats: t.caveats,
                         instead: t.instead,
                         signal: t.signal,

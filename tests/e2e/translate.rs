@@ -86,3 +86,35 @@ fn translated_reports_match_the_published_schema() {
         assert!(problems.is_empty(), "{problems:#?}\n{:#}", run.json);
     }
 }
+
+#[test]
+fn captured_arguments_fill_the_replacement_and_nothing_else_does() {
+    let repo = Repo::new();
+    repo.write(
+        "move.ps1",
+        "Connect-VIServer vc01\nMove-VM -VM web01 -Destination esx02\n\
+         Move-VM -VM 'web01; rm -rf /' -Destination esx02\n",
+    )
+    .commit("a");
+    let run = scan_json(shared_cache(), repo.path(), &["--stack", "proxmox"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let replacements = |line: u64| -> Vec<String> {
+        run.findings()
+            .iter()
+            .filter(|f| f["line"] == line && f["construct"] == "vmware.vmotion")
+            .flat_map(|f| f["translation"]["replacement"].as_array().unwrap().clone())
+            .map(|r| r.as_str().unwrap().to_string())
+            .collect()
+    };
+    let plain = replacements(2);
+    assert!(
+        plain
+            .iter()
+            .any(|r| r.contains("qm migrate <vmid of web01> <node for esx02>")),
+        "{plain:?}"
+    );
+    let hostile = replacements(3);
+    assert!(!hostile.is_empty());
+    assert!(hostile.iter().all(|r| !r.contains("rm -rf")), "{hostile:?}");
+    assert!(hostile.iter().any(|r| r.contains("{vm}")), "{hostile:?}");
+}
