@@ -31,3 +31,49 @@ pub fn write(e: &Explanation, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::plugin::{Limits, Runtime, TranslatorPlugin, builtin};
+
+    /// The rendered explanation of a construct on one stack, colour
+    /// stripped, with the built-in translators (no detectors: their rule
+    /// lists change often and are covered elsewhere).
+    fn rendered(construct: &str, stack: &str) -> String {
+        let runtime = Runtime::new(Limits::default(), None).unwrap();
+        let translators: Vec<TranslatorPlugin> = builtin::translators()
+            .iter()
+            .map(|(name, bytes)| TranslatorPlugin::load(&runtime, name, bytes).unwrap())
+            .collect();
+        let mut errors = Vec::new();
+        let e = crate::explain::explain(
+            construct,
+            &[],
+            &translators,
+            &[stack.to_string()],
+            &mut errors,
+        )
+        .unwrap();
+        assert!(errors.is_empty());
+        let mut out = anstream::StripStream::new(Vec::new());
+        super::write(&e, &mut out).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn representative_translations_render_as_reviewed() {
+        for (construct, stack) in [
+            ("vmware.vmotion", "proxmox"),
+            ("vmware.snapshot.quiesce", "libvirt"),
+            ("vmware.snapshot.create", "openstack"),
+            ("vmware.drs", "libvirt"),
+            ("vmware.ft", "ovirt"),
+            ("vmware.perf.cpu_ready", "proxmox"),
+        ] {
+            insta::assert_snapshot!(
+                format!("{construct}-on-{stack}"),
+                rendered(construct, stack)
+            );
+        }
+    }
+}
