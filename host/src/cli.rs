@@ -353,8 +353,7 @@ fn run_explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let runtime = crate::plugin::Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
     let mut errors = Vec::new();
     let detectors = crate::scan::load_plugins(&runtime, &options, &mut errors);
-    let all_builtins_off = matches!(options.builtins, Builtins::None);
-    let translators = crate::scan::load_translators(&runtime, |_| !all_builtins_off, &mut errors);
+    let translators = crate::scan::translators_for(&runtime, &options, &mut errors);
     let stacks: Vec<String> = match args.stack {
         Some(s) => vec![s.id().to_string()],
         None => STACKS.iter().map(|s| s.id().to_string()).collect(),

@@ -108,10 +108,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
 
     let mut findings = outcome.findings;
     if let Some(stack) = &options.stack {
-        // `--only` picks detectors; the translators stay unless every
-        // built-in plugin is off.
-        let all_builtins_off = matches!(options.builtins, Builtins::None);
-        let translators = load_translators(&runtime, |_| !all_builtins_off, &mut errors);
+        let translators = translators_for(&runtime, options, &mut errors);
         translate_with(&translators, stack, &mut findings, &mut errors);
     }
 
@@ -219,6 +216,17 @@ pub fn load_translators(
     plugins
 }
 
+/// The translators a scan uses: `--only` picks detectors, so every
+/// built-in translator stays unless all built-in plugins are off.
+pub fn translators_for(
+    runtime: &Runtime,
+    options: &ScanOptions,
+    errors: &mut Vec<ScanError>,
+) -> Vec<TranslatorPlugin> {
+    let all_builtins_off = matches!(options.builtins, Builtins::None);
+    load_translators(runtime, |_| !all_builtins_off, errors)
+}
+
 /// What every finding becomes on each of `stacks`, one list per stack, in
 /// the order of `findings`. Translator failures become errors.
 pub fn translate_on_stacks(
@@ -228,8 +236,7 @@ pub fn translate_on_stacks(
     errors: &mut Vec<ScanError>,
 ) -> Result<Vec<Vec<TranslationOutcome>>> {
     let runtime = Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
-    let all_builtins_off = matches!(options.builtins, Builtins::None);
-    let translators = load_translators(&runtime, |_| !all_builtins_off, errors);
+    let translators = translators_for(&runtime, options, errors);
     Ok(stacks
         .iter()
         .map(|stack| {
