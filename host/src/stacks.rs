@@ -33,6 +33,16 @@ pub struct StackSummary {
     pub no_equivalent: Vec<ConstructCount>,
     /// The constructs that cost the most here, with their total effort.
     pub costliest: Vec<ConstructCount>,
+    /// The monitoring rebuild: each observability construct found, with the
+    /// signal on this stack that replaces it.
+    pub monitoring: Vec<MonitoringItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MonitoringItem {
+    pub construct: String,
+    pub steps: usize,
+    pub signal: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,7 +99,9 @@ fn summarize(
         effort: 0,
         no_equivalent: Vec::new(),
         costliest: Vec::new(),
+        monitoring: Vec::new(),
     };
+    let mut monitoring: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
     let mut none: BTreeMap<&str, (usize, u32)> = BTreeMap::new();
     let mut cost: BTreeMap<&str, (usize, u32)> = BTreeMap::new();
     for &i in steps {
@@ -97,9 +109,15 @@ fn summarize(
         match &outcome[i] {
             TranslationOutcome::Untranslated { .. } => summary.untranslated += 1,
             TranslationOutcome::Translated {
-                fidelity, effort, ..
+                fidelity,
+                effort,
+                signal,
+                ..
             } => {
                 summary.effort += effort;
+                if findings[i].layer == "observability" && !signal.is_empty() {
+                    monitoring.entry(construct).or_insert((0, signal)).0 += 1;
+                }
                 let entry = cost.entry(construct).or_default();
                 entry.0 += 1;
                 entry.1 += effort;
@@ -128,6 +146,14 @@ fn summarize(
         list.sort_by(|a, b| b.effort.cmp(&a.effort).then(a.construct.cmp(&b.construct)));
         list
     };
+    summary.monitoring = monitoring
+        .into_iter()
+        .map(|(construct, (steps, signal))| MonitoringItem {
+            construct: construct.to_string(),
+            steps,
+            signal: signal.to_string(),
+        })
+        .collect();
     summary.no_equivalent = by_effort(none);
     let mut costliest = by_effort(cost);
     costliest.truncate(5);
@@ -208,6 +234,21 @@ mod tests {
         assert_eq!(d.ranking[1].effort, 3 + 3 + 13);
         assert_eq!(d.ranking[1].no_equivalent[0].construct, "vmware.ft");
         assert_eq!(d.ranking[1].no_equivalent[0].steps, 1);
+    }
+
+    #[test]
+    fn observability_steps_list_the_signal_that_replaces_them() {
+        let mut f = finding("m.md", "vmware.perf.cpu_ready");
+        f.layer = "observability".into();
+        let mut t = translated(Fidelity::Partial, 3);
+        if let TranslationOutcome::Translated { signal, .. } = &mut t {
+            *signal = "vcpu.<n>.delay".into();
+        }
+        let d = decide(&[f], &["s".to_string()], &[vec![t]]);
+        let m = &d.ranking[0].monitoring;
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].construct, "vmware.perf.cpu_ready");
+        assert_eq!(m[0].signal, "vcpu.<n>.delay");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The management-plane decision in the terminal: one row per stack, best
-//! first, then the reasons: what costs most and what has no equivalent.
+//! first, then the reasons: what costs most, what has no equivalent, and
+//! the monitoring signals to rebuild.
 
 use std::io::{self, Write};
 
@@ -70,6 +71,12 @@ pub fn write(decision: &Decision, out: &mut dyn Write) -> io::Result<()> {
                 "  {DIM}no equivalent:{DIM:#} {}",
                 list(&s.no_equivalent)
             )?;
+        }
+        if !s.monitoring.is_empty() {
+            writeln!(out, "  {DIM}monitoring rebuild:{DIM:#}")?;
+            for m in &s.monitoring {
+                writeln!(out, "    {}: {}", m.construct, m.signal)?;
+            }
         }
     }
     writeln!(
