@@ -106,83 +106,79 @@ fn plugin_list_names_every_builtin_with_its_rules() {
     );
 }
 
+/// Each built-in plugin that keeps fixtures: its name and fixture folder.
+fn plugins_with_fixtures() -> Vec<(String, std::path::PathBuf)> {
+    let mut found: Vec<_> = std::fs::read_dir(workspace().join("plugins"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|dir| dir.join("fixtures").is_dir())
+        .map(|dir| {
+            let name = dir.file_name().unwrap().to_str().unwrap().to_string();
+            (name, dir.join("fixtures"))
+        })
+        .collect();
+    found.sort();
+    assert!(!found.is_empty(), "no plugin keeps fixtures");
+    found
+}
+
+/// `(rule id, construct)` of every rule `opgap plugin list` shows for one
+/// built-in plugin.
+fn listed_rules(plugin: &str) -> Vec<(String, String)> {
+    let list = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["plugin", "list", "--rules", "--only", plugin, "--cache-dir"])
+        .arg(shared_cache())
+        .output()
+        .unwrap();
+    let rules: Vec<(String, String)> = String::from_utf8_lossy(&list.stdout)
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .map(|l| {
+            let mut fields = l.split('\t');
+            let id = fields.next().unwrap().to_string();
+            (id, fields.next().unwrap().to_string())
+        })
+        .collect();
+    assert!(!rules.is_empty(), "no rules listed for {plugin}");
+    rules
+}
+
 /// Every rule of a built-in plugin that has fixtures fires on at least one
 /// fixture line (scanned with that plugin alone, so no other plugin's
 /// finding can stand in for it).
 #[test]
 fn every_rule_has_a_positive_fixture() {
-    let plugins = workspace().join("plugins");
-    let mut checked = 0;
-    for entry in std::fs::read_dir(&plugins).unwrap() {
-        let dir = entry.unwrap().path();
-        let fixtures = dir.join("fixtures");
-        if !fixtures.is_dir() {
-            continue;
-        }
-        let name = dir.file_name().unwrap().to_str().unwrap().to_string();
-        let list = Command::new(env!("CARGO_BIN_EXE_opgap"))
-            .args(["plugin", "list", "--rules", "--only", &name, "--cache-dir"])
-            .arg(shared_cache())
-            .output()
-            .unwrap();
-        let rules: Vec<String> = String::from_utf8_lossy(&list.stdout)
-            .lines()
-            .filter_map(|l| l.strip_prefix("  "))
-            .map(|l| l.split('\t').next().unwrap().to_string())
-            .collect();
-        assert!(!rules.is_empty(), "no rules listed for {name}");
+    for (name, fixtures) in plugins_with_fixtures() {
         let run = scan_json(shared_cache(), &fixtures, &["--worktree", "--only", &name]);
         let fired: std::collections::HashSet<&str> = run
             .findings()
             .iter()
             .map(|f| f["rule"].as_str().unwrap())
             .collect();
-        let missing: Vec<&String> = rules
-            .iter()
-            .filter(|r| !fired.contains(r.as_str()))
+        let missing: Vec<String> = listed_rules(&name)
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| !fired.contains(id.as_str()))
             .collect();
         assert!(
             missing.is_empty(),
             "{name}: rules without a positive fixture: {missing:?}"
         );
-        checked += 1;
     }
-    assert!(checked > 0);
 }
 
 /// Every construct a built-in plugin can report has a negative fixture: a
 /// line marked `ok:` for it, a near miss that must not yield it.
 #[test]
 fn every_construct_has_a_negative_fixture() {
-    let plugins = workspace().join("plugins");
-    let mut checked = 0;
-    for entry in std::fs::read_dir(&plugins).unwrap() {
-        let dir = entry.unwrap().path();
-        let fixtures = dir.join("fixtures");
-        if !fixtures.is_dir() {
-            continue;
-        }
-        let name = dir.file_name().unwrap().to_str().unwrap().to_string();
-        let list = Command::new(env!("CARGO_BIN_EXE_opgap"))
-            .args(["plugin", "list", "--rules", "--only", &name, "--cache-dir"])
-            .arg(shared_cache())
-            .output()
-            .unwrap();
-        let constructs: std::collections::BTreeSet<String> = String::from_utf8_lossy(&list.stdout)
-            .lines()
-            .filter_map(|l| l.strip_prefix("  "))
-            .map(|l| l.split('\t').nth(1).unwrap().to_string())
-            .collect();
+    for (name, fixtures) in plugins_with_fixtures() {
         let mut negatives = std::collections::HashSet::new();
         for file in std::fs::read_dir(&fixtures).unwrap() {
             let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-            for line in text.lines() {
-                if let Some((_, ids)) = line.split_once("ok:") {
-                    let ids = ids.trim().trim_end_matches("-->");
-                    negatives.extend(ids.split(',').map(|id| id.trim().to_string()));
-                }
-            }
+            negatives.extend(opgap::fixture::parse(&text).ok.into_values().flatten());
         }
+        let constructs: std::collections::BTreeSet<String> =
+            listed_rules(&name).into_iter().map(|(_, c)| c).collect();
         let missing: Vec<&String> = constructs
             .iter()
             .filter(|c| !negatives.contains(*c))
@@ -191,7 +187,5 @@ fn every_construct_has_a_negative_fixture() {
             missing.is_empty(),
             "{name}: constructs without a negative fixture: {missing:?}"
         );
-        checked += 1;
     }
-    assert!(checked > 0);
 }

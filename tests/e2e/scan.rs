@@ -252,11 +252,6 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 
 #[test]
 fn json_reports_match_the_published_schema() {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(workspace().join("host/schema/scan.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("schema is valid");
     let repo = Repo::new();
     repo.write("a.md", "Use vMotion.\n")
         .write("b.png", [0u8, 1, 2])
@@ -266,10 +261,7 @@ fn json_reports_match_the_published_schema() {
     // A clean report and one with errors both validate.
     for extra in [vec![], vec!["--plugin", bad.to_str().unwrap()]] {
         let run = scan_json(shared_cache(), repo.path(), &extra);
-        let problems: Vec<String> = validator
-            .iter_errors(&run.json)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
+        let problems = schema_problems(&run.json);
         assert!(problems.is_empty(), "{problems:#?}\n{:#}", run.json);
     }
 }

@@ -188,3 +188,20 @@ fn build_guest(package: &str, file: &str) -> PathBuf {
     );
     target.join("wasm32-wasip2/release").join(file)
 }
+
+/// Where a JSON report breaks the published schema (`host/schema`), one
+/// line per problem; empty when it validates.
+pub fn schema_problems(report: &Value) -> Vec<String> {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let schema: Value = serde_json::from_str(
+            &std::fs::read_to_string(workspace().join("host/schema/scan.schema.json")).unwrap(),
+        )
+        .unwrap();
+        jsonschema::validator_for(&schema).expect("schema is valid")
+    });
+    validator
+        .iter_errors(report)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}

@@ -237,41 +237,42 @@ fn line_of(file: &Path, words: &str) -> u64 {
     lines[0] as u64
 }
 
-/// An `expect:`/`ok:` annotation line of a fixture.
-fn is_annotation(line: &str) -> bool {
-    let t = line.trim_start();
-    let body = ["<!--", "#", "//"]
-        .iter()
-        .find_map(|m| t.strip_prefix(m))
-        .map(str::trim_start);
-    body.is_some_and(|b| b.starts_with("expect:") || b.starts_with("ok:"))
-}
+/// Findings by line of each fixture, scanned once per test however many
+/// table rows name it.
+type ByLine = HashMap<u64, Vec<String>>;
 
 /// Scan a copy of the fixture with its annotation lines blanked, as
 /// `opgap plugin test` does: annotations name constructs, and their
 /// `vmware.` ids would otherwise make any document look like a VMware one.
-fn scan_fixture(fixture: &str) -> (std::path::PathBuf, HashMap<u64, Vec<String>>) {
+fn scan_fixture(fixture: &str) -> ByLine {
     let file = workspace().join("plugins").join(fixture);
     let text = std::fs::read_to_string(&file).unwrap();
-    let blanked: Vec<&str> = text
-        .lines()
-        .map(|l| if is_annotation(l) { "" } else { l })
-        .collect();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join(file.file_name().unwrap());
-    std::fs::write(&copy, blanked.join("\n") + "\n").unwrap();
+    std::fs::write(&copy, opgap::fixture::blank_annotations(&text)).unwrap();
     let run = scan_json(shared_cache(), &copy, &[]);
     assert!(run.errors().is_empty(), "{fixture}: {:?}", run.errors());
-    let by_line = findings_by_line(&run, &copy.to_string_lossy());
-    (file, by_line)
+    findings_by_line(&run, &copy.to_string_lossy())
+}
+
+/// The constructs found on the line of `fixture` that holds `words`.
+fn found_on(
+    scans: &mut HashMap<&'static str, ByLine>,
+    fixture: &'static str,
+    words: &str,
+) -> (u64, Vec<String>) {
+    let line = line_of(&workspace().join("plugins").join(fixture), words);
+    let by_line = scans
+        .entry(fixture)
+        .or_insert_with(|| scan_fixture(fixture));
+    (line, by_line.get(&line).cloned().unwrap_or_default())
 }
 
 #[test]
 fn every_false_positive_rule_keeps_its_other_sense_out() {
+    let mut scans = HashMap::new();
     for (trap, fixture, words, constructs) in OTHER_SENSES {
-        let (file, by_line) = scan_fixture(fixture);
-        let line = line_of(&file, words);
-        let found = by_line.get(&line).cloned().unwrap_or_default();
+        let (line, found) = found_on(&mut scans, fixture, words);
         for construct in *constructs {
             assert!(
                 !found.iter().any(|c| c == construct),
@@ -283,10 +284,9 @@ fn every_false_positive_rule_keeps_its_other_sense_out() {
 
 #[test]
 fn every_recognition_rule_finds_the_vmware_sense() {
+    let mut scans = HashMap::new();
     for (rule, fixture, words, construct) in VMWARE_SENSES {
-        let (file, by_line) = scan_fixture(fixture);
-        let line = line_of(&file, words);
-        let found = by_line.get(&line).cloned().unwrap_or_default();
+        let (line, found) = found_on(&mut scans, fixture, words);
         assert!(
             found.iter().any(|c| c == construct),
             "rule {rule:?}: {fixture}:{line} does not yield {construct} ({found:?})"
