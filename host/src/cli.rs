@@ -368,8 +368,13 @@ fn run_explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
         }
         Format::Terminal => report::explain::write(&explanation, &mut out)?,
     }
+    load_errors_exit(&errors)
+}
+
+/// Print plugin load and call errors; the output is partial if any.
+fn load_errors_exit(errors: &[crate::report::ScanError]) -> anyhow::Result<ExitCode> {
     let mut err = anstream::stderr();
-    for e in &errors {
+    for e in errors {
         writeln!(err, "error: {}", e.message)?;
     }
     Ok(ExitCode::from(if errors.is_empty() {
@@ -454,15 +459,7 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let mut err = anstream::stderr();
-    for e in &errors {
-        writeln!(err, "error: {}", e.message)?;
-    }
-    Ok(ExitCode::from(if errors.is_empty() {
-        exit::OK
-    } else {
-        exit::PARTIAL
-    }))
+    load_errors_exit(&errors)
 }
 
 fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {

@@ -170,18 +170,12 @@ pub fn load_plugins(
             });
         }
     }
-    let mut plugins = Vec::new();
-    for (name, bytes) in builtin::detectors() {
-        if options.builtins.includes(name) {
-            load_one(
-                runtime,
-                format!("builtin:{name}"),
-                Ok(bytes.to_vec()),
-                &mut plugins,
-                errors,
-            );
-        }
-    }
+    let mut plugins = load_builtins(
+        runtime,
+        builtin::detectors(),
+        |name| options.builtins.includes(name),
+        errors,
+    );
     for path in &options.plugin_files {
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
         load_one(
@@ -201,8 +195,18 @@ pub fn load_translators(
     wanted: impl Fn(&str) -> bool,
     errors: &mut Vec<ScanError>,
 ) -> Vec<TranslatorPlugin> {
+    load_builtins(runtime, builtin::translators(), wanted, errors)
+}
+
+/// Load the embedded components of one world that `wanted` picks.
+fn load_builtins<W: World>(
+    runtime: &Runtime,
+    embedded: &[(&str, &[u8])],
+    wanted: impl Fn(&str) -> bool,
+    errors: &mut Vec<ScanError>,
+) -> Vec<Plugin<W>> {
     let mut plugins = Vec::new();
-    for (name, bytes) in builtin::translators() {
+    for (name, bytes) in embedded {
         if wanted(name) {
             load_one(
                 runtime,

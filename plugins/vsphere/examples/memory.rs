@@ -4,6 +4,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod common;
+
 use opgap_pdk::testing::{doc, para};
 
 struct Counting;
@@ -27,18 +29,7 @@ static ALLOCATOR: Counting = Counting;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("a folder");
-    let mut texts = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(p) = stack.pop() {
-        for e in std::fs::read_dir(&p).unwrap() {
-            let path = e.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(t) = std::fs::read_to_string(&path) {
-                texts.push(t);
-            }
-        }
-    }
+    let texts = common::texts_below(&dir);
     let d = opgap_plugin_vsphere::detector();
     let mib = |b: usize| b as f64 / (1 << 20) as f64;
     println!(

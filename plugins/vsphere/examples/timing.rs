@@ -1,21 +1,12 @@
 //! Rough native timing of the vsphere detector over a folder of text files:
 //! `cargo run --release -p opgap-plugin-vsphere --example timing -- DIR`.
+mod common;
+
 use opgap_pdk::testing::{doc, para};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("a folder");
-    let mut texts = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(p) = stack.pop() {
-        for e in std::fs::read_dir(&p).unwrap() {
-            let path = e.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(t) = std::fs::read_to_string(&path) {
-                texts.push(t);
-            }
-        }
-    }
+    let texts = common::texts_below(&dir);
     let start = std::time::Instant::now();
     let d = opgap_plugin_vsphere::detector();
     println!("compile: {:?}", start.elapsed());
