@@ -140,7 +140,9 @@ struct EvalArgs {
 /// Which plugins run, and where their compiled code is cached.
 #[derive(Args)]
 struct PluginArgs {
-    /// Add a detector plugin (a WebAssembly component). Repeatable.
+    /// Add a plugin: a detector, or a translator that answers before the
+    /// built-ins (a WebAssembly component; its world is read from its
+    /// exports). Repeatable.
     #[arg(long = "plugin", value_name = "FILE.wasm")]
     plugins: Vec<PathBuf>,
 
@@ -420,8 +422,9 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
     let runtime = crate::plugin::Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
     let mut errors = Vec::new();
     let detectors = crate::scan::load_plugins(&runtime, &options, &mut errors);
-    let translators = crate::scan::load_translators(
+    let translators = crate::scan::translators_picking(
         &runtime,
+        &options,
         |name| options.builtins.includes(name),
         &mut errors,
     );

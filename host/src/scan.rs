@@ -16,8 +16,8 @@ use anyhow::Result;
 use crate::parse::lines::LineIndex;
 use crate::parse::{format_for_path, parse_document};
 use crate::plugin::{
-    CallError, DetectorInstance, DetectorPlugin, Limits, Plugin, Runtime, TranslatorPlugin, World,
-    builtin,
+    CallError, DetectorInstance, DetectorPlugin, Failure, Limits, Plugin, Runtime,
+    TranslatorPlugin, World, WorldKind, builtin,
 };
 use crate::report::{
     ErrorCause, FileStats, Finding, PluginSummary, SCHEMA, ScanError, ScanReport, Tool,
@@ -176,26 +176,53 @@ pub fn load_plugins(
         |name| options.builtins.includes(name),
         errors,
     );
-    for path in &options.plugin_files {
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
-        load_one(
-            runtime,
-            path.display().to_string(),
-            bytes,
-            &mut plugins,
-            errors,
-        );
+    for (path, file) in plugin_files(runtime, options) {
+        match file.world {
+            Ok(WorldKind::Detector) => {
+                load_one(runtime, path, Ok(file.bytes), &mut plugins, errors)
+            }
+            // Routed to the translators a scan asks with --stack.
+            Ok(WorldKind::Translator) => {}
+            Ok(other) => {
+                let message = format!(
+                    "implements the {} world; --plugin takes detectors and translators",
+                    other.name()
+                );
+                errors.push(load_error(path, Failure::Load { message }.into()));
+            }
+            Err(e) => errors.push(load_error(path, e)),
+        }
     }
     plugins
 }
 
-/// Load the built-in translators (`translate-<stack>`) that `wanted` picks.
-pub fn load_translators(
-    runtime: &Runtime,
-    wanted: impl Fn(&str) -> bool,
-    errors: &mut Vec<ScanError>,
-) -> Vec<TranslatorPlugin> {
-    load_builtins(runtime, builtin::translators(), wanted, errors)
+/// A `--plugin` file, read and sorted by the world it implements.
+struct PluginFile {
+    bytes: Vec<u8>,
+    world: Result<WorldKind, CallError>,
+}
+
+fn plugin_files<'a>(
+    runtime: &'a Runtime,
+    options: &'a ScanOptions,
+) -> impl Iterator<Item = (String, PluginFile)> + 'a {
+    options.plugin_files.iter().map(move |path| {
+        let origin = path.display().to_string();
+        let file = match std::fs::read(path) {
+            Ok(bytes) => PluginFile {
+                world: crate::plugin::world_of(runtime, &bytes),
+                bytes,
+            },
+            Err(e) => PluginFile {
+                bytes: Vec::new(),
+                world: Err(Failure::Load {
+                    message: format!("cannot read {origin}: {e}"),
+                }
+                .into()),
+            },
+        };
+        (origin, file)
+    })
 }
 
 /// Load the embedded components of one world that `wanted` picks.
@@ -220,15 +247,40 @@ fn load_builtins<W: World>(
     plugins
 }
 
-/// The translators a scan uses: `--only` picks detectors, so every
-/// built-in translator stays unless all built-in plugins are off.
+/// The translators a scan uses: translators given with --plugin first, so
+/// a team's own answers win for the constructs they cover, then the
+/// built-ins. `--only` picks detectors, so every built-in translator stays
+/// unless all built-in plugins are off. A --plugin file that is not a
+/// translator is left to `load_plugins`, which reports its errors.
 pub fn translators_for(
     runtime: &Runtime,
     options: &ScanOptions,
     errors: &mut Vec<ScanError>,
 ) -> Vec<TranslatorPlugin> {
     let all_builtins_off = matches!(options.builtins, Builtins::None);
-    load_translators(runtime, |_| !all_builtins_off, errors)
+    translators_picking(runtime, options, |_| !all_builtins_off, errors)
+}
+
+/// The --plugin translators, then the built-ins `wanted` picks.
+pub fn translators_picking(
+    runtime: &Runtime,
+    options: &ScanOptions,
+    wanted: impl Fn(&str) -> bool,
+    errors: &mut Vec<ScanError>,
+) -> Vec<TranslatorPlugin> {
+    let mut translators = Vec::new();
+    for (path, file) in plugin_files(runtime, options) {
+        if let Ok(WorldKind::Translator) = file.world {
+            load_one(runtime, path, Ok(file.bytes), &mut translators, errors);
+        }
+    }
+    translators.extend(load_builtins(
+        runtime,
+        builtin::translators(),
+        wanted,
+        errors,
+    ));
+    translators
 }
 
 /// What every finding becomes on each of `stacks`, one list per stack, in
@@ -309,20 +361,32 @@ pub fn translate_with(
                 Ok(None) => {}
                 Err(e) => {
                     failures[i] += 1;
+                    let name = translators[i].name();
                     errors.push(ScanError {
-                        plugin: Some(translators[i].name().to_string()),
+                        plugin: Some(name.to_string()),
                         path: Some(f.path.clone()),
                         message: format!(
-                            "translator {} failed on {} at {}:{}: {}",
-                            translators[i].name(),
-                            f.construct,
-                            f.path,
-                            f.line,
-                            e.failure
+                            "translator {name} failed on {} at {}:{}: {}",
+                            f.construct, f.path, f.line, e.failure
                         ),
                         cause: ErrorCause::Plugin(e.failure),
                         stderr: e.stderr,
                     });
+                    if is_disabled(failures[i], MAX_TRANSLATOR_FAILURES) {
+                        errors.push(ScanError {
+                            plugin: Some(name.to_string()),
+                            path: None,
+                            message: format!(
+                                "translator {name} disabled on {stack} after {} failures; \
+                                 later findings were translated without it",
+                                failures[i]
+                            ),
+                            cause: ErrorCause::Other {
+                                kind: "plugin-disabled",
+                            },
+                            stderr: String::new(),
+                        });
+                    }
                 }
             }
         }
@@ -346,13 +410,17 @@ fn load_one<W: World>(
         .and_then(|bytes| Plugin::<W>::load(runtime, &origin, &bytes));
     match result {
         Ok(p) => plugins.push(p),
-        Err(e) => errors.push(ScanError {
-            plugin: Some(origin.clone()),
-            path: None,
-            message: format!("plugin {origin}: {}", e.failure),
-            cause: ErrorCause::Plugin(e.failure),
-            stderr: e.stderr,
-        }),
+        Err(e) => errors.push(load_error(origin, e)),
+    }
+}
+
+fn load_error(origin: String, e: CallError) -> ScanError {
+    ScanError {
+        plugin: Some(origin.clone()),
+        path: None,
+        message: format!("plugin {origin}: {}", e.failure),
+        cause: ErrorCause::Plugin(e.failure),
+        stderr: e.stderr,
     }
 }
 

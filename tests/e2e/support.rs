@@ -155,6 +155,13 @@ pub fn hostile_guest() -> &'static Path {
     BUILT.get_or_init(|| build_guest("opgap-guest-hostile", "opgap_guest_hostile.wasm"))
 }
 
+/// A team's own translator (`tests/guests/translator`): snapshots on
+/// Proxmox VE through in-house tooling, a panic on DRS.
+pub fn in_house_translator() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| build_guest("opgap-guest-translator", "opgap_guest_translator.wasm"))
+}
+
 /// The built-in vsphere detector as a plain component file, to load it
 /// as a third-party plugin.
 pub fn vsphere_component() -> &'static Path {

@@ -110,3 +110,138 @@ fn captured_arguments_fill_the_replacement_and_nothing_else_does() {
     assert!(hostile.iter().all(|r| !r.contains("rm -rf")), "{hostile:?}");
     assert!(hostile.iter().any(|r| r.contains("{vm}")), "{hostile:?}");
 }
+
+#[test]
+fn a_teams_translator_given_with_plugin_answers_first_and_the_builtins_fill_the_rest() {
+    let repo = Repo::new();
+    repo.write(
+        "snap.ps1",
+        "Connect-VIServer vc01\nNew-Snapshot -VM db01 -Name pre-patch\nMove-VM -VM web01 -Destination esx02\n",
+    )
+    .commit("a");
+    let plugin = in_house_translator().to_str().unwrap().to_string();
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--plugin", &plugin, "--stack", "proxmox"],
+    );
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let by_construct = |c: &str| {
+        run.findings()
+            .iter()
+            .find(|f| f["construct"] == c)
+            .unwrap_or_else(|| panic!("no {c} finding: {:#?}", run.findings()))
+            .clone()
+    };
+    let snapshot = &by_construct("vmware.snapshot.create")["translation"];
+    assert_eq!(snapshot["translator"], "in-house-translator");
+    assert_eq!(
+        snapshot["replacement"],
+        serde_json::json!(["opsctl snapshot <vmid of db01> --name pre-patch"]),
+        "the host fills a third-party translator's placeholders too"
+    );
+    let vmotion = &by_construct("vmware.vmotion")["translation"];
+    assert_eq!(vmotion["translator"], "translate-proxmox");
+    // On another stack the team's translator has nothing to say.
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--plugin", &plugin, "--stack", "ovirt"],
+    );
+    assert!(
+        run.findings()
+            .iter()
+            .all(|f| f["translation"]["translator"] == "translate-ovirt")
+    );
+}
+
+#[test]
+fn a_failing_translator_is_reported_disabled_and_never_costs_a_translation() {
+    let repo = Repo::new();
+    let drs: String = (0..5)
+        .map(|i| format!("Set-Cluster -Cluster c{i} -DrsAutomationLevel FullyAutomated\n"))
+        .collect();
+    repo.write("drs.ps1", format!("Connect-VIServer vc01\n{drs}"))
+        .commit("a");
+    let plugin = in_house_translator().to_str().unwrap().to_string();
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--plugin", &plugin, "--stack", "proxmox"],
+    );
+    assert_eq!(run.code(), 3, "a failing plugin makes the report partial");
+    assert_eq!(run.json["partial"], true);
+    let problems = schema_problems(&run.json);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let drs: Vec<_> = run
+        .findings()
+        .iter()
+        .filter(|f| f["construct"] == "vmware.drs")
+        .collect();
+    assert_eq!(drs.len(), 5, "{:#?}", run.findings());
+    assert!(
+        drs.iter()
+            .all(|f| f["translation"]["translator"] == "translate-proxmox"),
+        "the built-in answers where the team's translator panicked"
+    );
+    let messages: Vec<&str> = run
+        .errors()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages
+            .iter()
+            .filter(|m| m.contains("panicked: in-house translator has no DRS table"))
+            .count(),
+        3,
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m
+                .contains("translator in-house-translator disabled on proxmox after 3 failures")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn plugin_files_are_routed_by_the_world_they_implement() {
+    let repo = Repo::new();
+    repo.write("a.md", "Use vMotion.\n").commit("a");
+    let translator = in_house_translator().to_str().unwrap().to_string();
+    // A translator given as the only plugin detects nothing, and says so
+    // by listing no detector, not by failing.
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--no-builtin", "--plugin", &translator],
+    );
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(run.findings().is_empty());
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["plugin", "list", "--no-builtin", "--plugin", &translator])
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("in-house-translator ") && l.contains(" translator,")),
+        "{listed}"
+    );
+    // A file that is no component at all is one named error.
+    let junk = repo.path().join("junk.wasm");
+    std::fs::write(&junk, b"not wasm").unwrap();
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--plugin", junk.to_str().unwrap(), "--stack", "proxmox"],
+    );
+    assert_eq!(run.code(), 3);
+    assert_eq!(run.errors().len(), 1, "{:#?}", run.errors());
+    assert!(!run.findings().is_empty(), "the built-ins still ran");
+}

@@ -30,29 +30,7 @@ pub struct Plugin<W: World> {
 
 impl<W: World> Plugin<W> {
     pub fn load(runtime: &Runtime, origin: &str, bytes: &[u8]) -> Result<Self, CallError> {
-        let limits = runtime.limits();
-        if bytes.len() > limits.max_component_bytes {
-            return Err(Failure::Load {
-                message: format!(
-                    "{} bytes is larger than the {} MiB limit for plugins",
-                    bytes.len(),
-                    limits.max_component_bytes >> 20
-                ),
-            }
-            .into());
-        }
-        if !looks_like_component(bytes) {
-            return Err(Failure::Load {
-                message: "not a WebAssembly component (build it for wasm32-wasip2, \
-                          or wrap a core module with `wasm-tools component new`)"
-                    .into(),
-            }
-            .into());
-        }
-        let sha256 = hex::encode(Sha256::digest(bytes));
-        let (component, cache) = runtime.compile(bytes, &sha256).map_err(|e| Failure::Load {
-            message: format!("{e:#}"),
-        })?;
+        let (component, sha256, cache) = checked_compile(runtime, bytes)?;
         let instance_pre = runtime
             .linker()
             .instantiate_pre(&component)
@@ -104,6 +82,81 @@ impl<W: World> Plugin<W> {
             live: None,
         }
     }
+}
+
+/// The worlds a component can implement, told apart by the one export
+/// that is each world's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorldKind {
+    Detector,
+    Translator,
+    Scorer,
+}
+
+impl WorldKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            WorldKind::Detector => "detector",
+            WorldKind::Translator => "translator",
+            WorldKind::Scorer => "scorer",
+        }
+    }
+}
+
+/// Which world a plugin file implements, read from its exports, so a file
+/// given on the command line can be routed to its role before linking.
+pub fn world_of(runtime: &Runtime, bytes: &[u8]) -> Result<WorldKind, CallError> {
+    let (component, _, _) = checked_compile(runtime, bytes)?;
+    let ty = component.component_type();
+    let exports = |name| ty.get_export(runtime.engine(), name).is_some();
+    [
+        ("detect", WorldKind::Detector),
+        ("translate", WorldKind::Translator),
+        ("score", WorldKind::Scorer),
+    ]
+    .into_iter()
+    .find(|(export, _)| exports(export))
+    .map(|(_, kind)| kind)
+    .ok_or_else(|| {
+        Failure::Load {
+            message: "exports none of `detect`, `translate` or `score`: not an opgap:plugin \
+                      detector, translator or scorer"
+                .into(),
+        }
+        .into()
+    })
+}
+
+/// The checks every plugin file passes before compilation (size, component
+/// preamble), then compilation through the cache.
+fn checked_compile(
+    runtime: &Runtime,
+    bytes: &[u8],
+) -> Result<(wasmtime::component::Component, String, CacheOutcome), CallError> {
+    let limits = runtime.limits();
+    if bytes.len() > limits.max_component_bytes {
+        return Err(Failure::Load {
+            message: format!(
+                "{} bytes is larger than the {} MiB limit for plugins",
+                bytes.len(),
+                limits.max_component_bytes >> 20
+            ),
+        }
+        .into());
+    }
+    if !looks_like_component(bytes) {
+        return Err(Failure::Load {
+            message: "not a WebAssembly component (build it for wasm32-wasip2, \
+                      or wrap a core module with `wasm-tools component new`)"
+                .into(),
+        }
+        .into());
+    }
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    let (component, cache) = runtime.compile(bytes, &sha256).map_err(|e| Failure::Load {
+        message: format!("{e:#}"),
+    })?;
+    Ok((component, sha256, cache))
 }
 
 /// Same major and, while the major is 0, same minor (semver rules).

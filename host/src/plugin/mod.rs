@@ -15,7 +15,7 @@ mod translator;
 mod world;
 
 pub use cache::CacheOutcome;
-pub use component::{Instance, Plugin};
+pub use component::{Instance, Plugin, WorldKind, world_of};
 pub use detector::{DetectorInstance, DetectorPlugin};
 pub use failure::{CallError, Failure};
 pub use limits::Limits;

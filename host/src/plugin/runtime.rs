@@ -1,8 +1,9 @@
 //! The plugin runtime: one engine, one linker and one compiled-component
 //! cache shared by every plugin and worker.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 use wasmtime::Engine;
@@ -22,6 +23,9 @@ struct Inner {
     engine: Engine,
     linker: Linker<SandboxState>,
     cache: Option<ComponentCache>,
+    /// Components compiled in this run, by sha256: a plugin file is read
+    /// once to learn its world and again to load it, and compiled once.
+    compiled: Mutex<HashMap<String, (Component, CacheOutcome)>>,
     limits: Limits,
 }
 
@@ -36,6 +40,7 @@ impl Runtime {
                 engine,
                 linker,
                 cache,
+                compiled: Mutex::default(),
                 limits,
             }),
         })
@@ -54,12 +59,23 @@ impl Runtime {
     }
 
     pub fn compile(&self, bytes: &[u8], sha256: &str) -> Result<(Component, CacheOutcome)> {
-        match &self.inner.cache {
-            Some(cache) => cache.load_or_compile(&self.inner.engine, bytes, sha256),
-            None => Ok((
+        let compiled = || {
+            self.inner
+                .compiled
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+        };
+        if let Some(done) = compiled().get(sha256) {
+            return Ok(done.clone());
+        }
+        let done = match &self.inner.cache {
+            Some(cache) => cache.load_or_compile(&self.inner.engine, bytes, sha256)?,
+            None => (
                 Component::new(&self.inner.engine, bytes)?,
                 CacheOutcome::Uncached,
-            )),
-        }
+            ),
+        };
+        compiled().insert(sha256.to_string(), done.clone());
+        Ok(done)
     }
 }
