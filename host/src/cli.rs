@@ -224,9 +224,15 @@ struct ScanArgs {
     #[arg(long, value_name = "N", default_value_t = 3)]
     max_plugin_failures: usize,
 
-    /// Show what each finding becomes on this KVM management plane.
+    /// Show what each finding becomes on this KVM management plane
+    /// [default: `stack` in opgap.toml].
     #[arg(long, value_enum, value_name = "STACK")]
     stack: Option<Stack>,
+
+    /// Read settings from this file instead of the nearest opgap.toml at
+    /// or above PATH.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 const STACKS: [Stack; 4] = [
@@ -532,6 +538,13 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         (true, _) => Selection::Worktree,
         (false, rev) => Selection::Revision(rev.unwrap_or_else(|| "HEAD".into())),
     };
+    let config = match crate::config::load(args.config.as_deref(), &args.path) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e}");
+            return ExitCode::from(exit::FATAL);
+        }
+    };
     let options = ScanOptions {
         limits: Limits {
             deadline: Duration::from_millis(args.deadline_ms.max(1)),
@@ -543,7 +556,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         },
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
-        stack: args.stack.map(|s| s.id().to_string()),
+        stack: args.stack.map(|s| s.id().to_string()).or(config.stack),
         ..args.plugins.options(args.path, selection)
     };
     let report = match scan(&options) {
@@ -579,4 +592,13 @@ fn run_scan(args: ScanArgs) -> ExitCode {
 
 fn default_cache_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("opgap").join("components"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_stack_flag_and_opgap_toml_accept_the_same_names() {
+        let flags: Vec<&str> = super::STACKS.iter().map(|s| s.id()).collect();
+        assert_eq!(flags, crate::config::STACKS);
+    }
 }

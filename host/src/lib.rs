@@ -9,6 +9,7 @@
 
 pub mod arguments;
 pub mod cli;
+pub mod config;
 pub mod eval;
 pub mod explain;
 pub mod fixture;

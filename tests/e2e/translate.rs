@@ -245,3 +245,63 @@ fn plugin_files_are_routed_by_the_world_they_implement() {
     assert_eq!(run.errors().len(), 1, "{:#?}", run.errors());
     assert!(!run.findings().is_empty(), "the built-ins still ran");
 }
+
+#[test]
+fn the_stack_can_come_from_opgap_toml_and_the_command_line_wins() {
+    let repo = Repo::new();
+    repo.write("opgap.toml", "# our target\nstack = \"ovirt\"\n")
+        .write("runbooks/a.md", "Use vMotion.\n")
+        .commit("a");
+    let translators = |run: &Run| -> Vec<String> {
+        run.findings()
+            .iter()
+            .map(|f| f["translation"]["translator"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Found by walking up from the scanned folder.
+    let run = scan_json(
+        shared_cache(),
+        &repo.path().join("runbooks"),
+        &["--worktree"],
+    );
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(translators(&run), ["translate-ovirt"]);
+    let run = scan_json(shared_cache(), repo.path(), &["--stack", "libvirt"]);
+    assert_eq!(translators(&run), ["translate-libvirt"]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let explicit = elsewhere.path().join("other.toml");
+    std::fs::write(&explicit, "stack = \"openstack\"\n").unwrap();
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--config", explicit.to_str().unwrap()],
+    );
+    assert_eq!(translators(&run), ["translate-openstack"]);
+}
+
+#[test]
+fn a_bad_opgap_toml_stops_the_scan_with_file_line_column_and_key() {
+    let repo = Repo::new();
+    repo.write("opgap.toml", "stack = \"ovirt\"\nfail_onn = \"high\"\n")
+        .write("a.md", "Use vMotion.\n")
+        .commit("a");
+    let out = opgap(shared_cache()).arg(repo.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let config = repo.path().canonicalize().unwrap().join("opgap.toml");
+    assert!(
+        stderr.contains(&format!(
+            "{}:2:1: fail_onn: unknown field",
+            config.display()
+        )),
+        "{stderr}"
+    );
+    repo.write("opgap.toml", "stack = \"vsphere\"\n");
+    let out = opgap(shared_cache()).arg(repo.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(":1:9: stack: unknown stack `vsphere`"),
+        "{stderr}"
+    );
+}

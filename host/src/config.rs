@@ -1,0 +1,217 @@
+//! `opgap.toml`: the settings a team keeps beside its runbooks.
+//!
+//! Found by walking up from the scanned path, or named with `--config`.
+//! Every key is checked: an unknown key or a wrong value is an error that
+//! names the file, line, column and key, never a silent default.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub const FILE_NAME: &str = "opgap.toml";
+
+/// The management planes a `stack` setting may name.
+pub const STACKS: [&str; 4] = ["libvirt", "proxmox", "ovirt", "openstack"];
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Where it was read from; `None` when no file was found.
+    pub path: Option<PathBuf>,
+    /// The management plane findings are translated for.
+    pub stack: Option<String>,
+}
+
+/// What the file may say, with positions kept for error messages.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    stack: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// The key at fault, when the error is about one.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.path.display(), self.line, self.column)?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The nearest `opgap.toml` at or above `start` (a file or a folder).
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).ok()?;
+    let folder = if start.is_dir() {
+        start.as_path()
+    } else {
+        start.parent()?
+    };
+    folder
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Read the config for a scan of `scanned`: `explicit` if given, else the
+/// nearest one found by [`discover`], else the defaults.
+pub fn load(explicit: Option<&Path>, scanned: &Path) -> Result<Config, LoadError> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match discover(scanned) {
+            Some(p) => p,
+            None => return Ok(Config::default()),
+        },
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| LoadError::Unreadable {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    parse(&path, &text).map_err(LoadError::Invalid)
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    Unreadable { path: PathBuf, message: String },
+    Invalid(ConfigError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Unreadable { path, message } => {
+                write!(f, "cannot read config {}: {message}", path.display())
+            }
+            LoadError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parse and check the text of a config file read from `path`.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let error = |span: Option<Range<usize>>, field: Option<String>, message: String| {
+        let (line, column) = position(text, span.map_or(0, |s| s.start));
+        ConfigError {
+            path: path.to_path_buf(),
+            line,
+            column,
+            field,
+            message,
+        }
+    };
+    let raw: Raw = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        let field = unknown_field(&message);
+        error(e.span(), field, message)
+    })?;
+    let stack = match raw.stack {
+        Some(stack) if !STACKS.contains(&stack.get_ref().as_str()) => {
+            return Err(error(
+                Some(stack.span()),
+                Some("stack".into()),
+                format!(
+                    "unknown stack `{}`; expected one of {}",
+                    stack.get_ref(),
+                    STACKS.join(", ")
+                ),
+            ));
+        }
+        other => other.map(Spanned::into_inner),
+    };
+    Ok(Config {
+        path: Some(path.to_path_buf()),
+        stack,
+    })
+}
+
+/// The key an "unknown field `x`" message from serde names.
+fn unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Config, ConfigError> {
+        parse(Path::new("opgap.toml"), text)
+    }
+
+    #[test]
+    fn a_stack_is_read() {
+        let c = parse_str("# ours\nstack = \"proxmox\"\n").unwrap();
+        assert_eq!(c.stack.as_deref(), Some("proxmox"));
+        assert_eq!(parse_str("").unwrap().stack, None);
+    }
+
+    #[test]
+    fn an_unknown_stack_names_line_column_and_key() {
+        let e = parse_str("\nstack = \"proxmx\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 9));
+        assert_eq!(e.field.as_deref(), Some("stack"));
+        assert!(e.message.contains("unknown stack `proxmx`"), "{e}");
+        assert!(e.to_string().starts_with("opgap.toml:2:9: stack: "), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_not_ignored() {
+        let e = parse_str("stack = \"ovirt\"\n  stak = \"x\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 3));
+        assert_eq!(e.field.as_deref(), Some("stak"));
+    }
+
+    #[test]
+    fn a_wrong_type_and_broken_syntax_are_located() {
+        let e = parse_str("stack = 4\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 9));
+        let e = parse_str("stack = \"libvirt\"\n[oops\n").unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn the_nearest_config_above_the_scanned_path_wins() {
+        let root = tempfile::tempdir().unwrap();
+        let inner = root.path().join("team/runbooks");
+        std::fs::create_dir_all(&inner).unwrap();
+        assert_eq!(discover(&inner), discover(root.path()), "none in between");
+        std::fs::write(root.path().join(FILE_NAME), "stack = \"ovirt\"\n").unwrap();
+        std::fs::write(root.path().join("team").join(FILE_NAME), "").unwrap();
+        let found = discover(&inner).unwrap();
+        assert_eq!(
+            found,
+            root.path()
+                .join("team")
+                .join(FILE_NAME)
+                .canonicalize()
+                .unwrap()
+        );
+        let file = inner.join("a.md");
+        std::fs::write(&file, "x").unwrap();
+        assert_eq!(discover(&file).unwrap(), found);
+    }
+}
