@@ -69,12 +69,8 @@ struct ExplainArgs {
 
 #[derive(Args)]
 struct StacksArgs {
-    /// A git repository (read at HEAD) or a plain folder.
-    path: PathBuf,
-
-    /// Read the files on disk (uncommitted edits included, .gitignore honoured).
-    #[arg(long)]
-    worktree: bool,
+    #[command(flatten)]
+    source: SourceArgs,
 
     #[command(flatten)]
     plugins: PluginArgs,
@@ -189,8 +185,9 @@ impl PluginArgs {
     }
 }
 
+/// What to read: a repository at a revision, or files on disk.
 #[derive(Args)]
-struct ScanArgs {
+struct SourceArgs {
     /// A git repository (read at HEAD) or a plain folder.
     path: PathBuf,
 
@@ -201,6 +198,21 @@ struct ScanArgs {
     /// Read the files on disk (uncommitted edits included, .gitignore honoured).
     #[arg(long)]
     worktree: bool,
+}
+
+impl SourceArgs {
+    fn selection(&self) -> Selection {
+        match (self.worktree, &self.rev) {
+            (true, _) => Selection::Worktree,
+            (false, rev) => Selection::Revision(rev.clone().unwrap_or_else(|| "HEAD".into())),
+        }
+    }
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    #[command(flatten)]
+    source: SourceArgs,
 
     #[command(flatten)]
     plugins: PluginArgs,
@@ -393,12 +405,9 @@ fn load_errors_exit(errors: &[crate::report::ScanError]) -> anyhow::Result<ExitC
 }
 
 fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
-    let selection = if args.worktree {
-        Selection::Worktree
-    } else {
-        Selection::Revision("HEAD".into())
-    };
-    let options = args.plugins.options(args.path, selection);
+    let options = args
+        .plugins
+        .options(args.source.path.clone(), args.source.selection());
     let mut report = scan(&options)?;
     let stacks: Vec<String> = STACKS.iter().map(|s| s.id().to_string()).collect();
     let outcomes =
@@ -534,11 +543,7 @@ fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_scan(args: ScanArgs) -> ExitCode {
-    let selection = match (args.worktree, args.rev) {
-        (true, _) => Selection::Worktree,
-        (false, rev) => Selection::Revision(rev.unwrap_or_else(|| "HEAD".into())),
-    };
-    let config = match crate::config::load(args.config.as_deref(), &args.path) {
+    let config = match crate::config::load(args.config.as_deref(), &args.source.path) {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: {e}");
@@ -557,7 +562,9 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
         stack: args.stack.map(|s| s.id().to_string()).or(config.stack),
-        ..args.plugins.options(args.path, selection)
+        ..args
+            .plugins
+            .options(args.source.path.clone(), args.source.selection())
     };
     let report = match scan(&options) {
         Ok(r) => r,

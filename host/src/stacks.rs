@@ -36,6 +36,12 @@ pub struct StackSummary {
     /// The monitoring rebuild: each observability construct found, with the
     /// signal on this stack that replaces it.
     pub monitoring: Vec<MonitoringItem>,
+    /// Why it ranks where it does, drawn from the steps found: against the
+    /// best stack, the constructs that make the difference.
+    pub reasons: Vec<String>,
+    /// Effort per construct, to compare stacks.
+    #[serde(skip)]
+    effort_by_construct: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Serialize)]
@@ -78,10 +84,94 @@ pub fn decide(
             &b.stack,
         ))
     });
+    let reasons: Vec<Vec<String>> = ranking
+        .iter()
+        .map(|s| reasons(s, &ranking[0], steps.len()))
+        .collect();
+    for (summary, reasons) in ranking.iter_mut().zip(reasons) {
+        summary.reasons = reasons;
+    }
     Decision {
         steps: steps.len(),
         ranking,
     }
+}
+
+/// Constructs named as making the difference against the best stack.
+const DIFFERENCES: usize = 3;
+
+fn reasons(s: &StackSummary, best: &StackSummary, steps: usize) -> Vec<String> {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut reasons = Vec::new();
+    if s.stack == best.stack {
+        reasons.push(format!(
+            "least rebuild: {} over {} ({} equivalent, {} partial, {} with no equivalent)",
+            plural(s.effort as usize, "effort point", "effort points"),
+            plural(steps, "step", "steps"),
+            s.equivalent,
+            s.partial,
+            s.none
+        ));
+    } else {
+        let more = s.effort.saturating_sub(best.effort) as usize;
+        reasons.push(if more == 0 {
+            format!(
+                "as much effort as {}, with {} where it has {}",
+                best.stack,
+                plural(
+                    s.none,
+                    "step without an equivalent",
+                    "steps without an equivalent"
+                ),
+                best.none
+            )
+        } else {
+            format!(
+                "{} more than {}",
+                plural(more, "effort point", "effort points"),
+                best.stack
+            )
+        });
+        if s.none > best.none && more > 0 {
+            reasons.push(format!(
+                "{} where {} has {}",
+                plural(
+                    s.none,
+                    "step without an equivalent",
+                    "steps without an equivalent"
+                ),
+                best.stack,
+                best.none
+            ));
+        }
+        let mut dearer: Vec<(&String, u32, u32)> = s
+            .effort_by_construct
+            .iter()
+            .map(|(c, &here)| {
+                (
+                    c,
+                    here,
+                    best.effort_by_construct.get(c).copied().unwrap_or(0),
+                )
+            })
+            .filter(|(_, here, there)| here > there)
+            .collect();
+        dearer.sort_by(|a, b| (b.1 - b.2).cmp(&(a.1 - a.2)).then(a.0.cmp(b.0)));
+        for (construct, here, there) in dearer.into_iter().take(DIFFERENCES) {
+            reasons.push(format!(
+                "{construct} costs {here} pts here, {there} on {}",
+                best.stack
+            ));
+        }
+    }
+    if s.untranslated > 0 {
+        reasons.push(format!(
+            "{} no translator covers: the effort is understated, so it ranks below stacks that cover every step",
+            plural(s.untranslated, "step", "steps")
+        ));
+    }
+    reasons
 }
 
 fn summarize(
@@ -100,6 +190,8 @@ fn summarize(
         no_equivalent: Vec::new(),
         costliest: Vec::new(),
         monitoring: Vec::new(),
+        reasons: Vec::new(),
+        effort_by_construct: BTreeMap::new(),
     };
     let mut monitoring: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
     let mut none: BTreeMap<&str, (usize, u32)> = BTreeMap::new();
@@ -155,6 +247,10 @@ fn summarize(
         })
         .collect();
     summary.no_equivalent = by_effort(none);
+    summary.effort_by_construct = cost
+        .iter()
+        .map(|(c, &(_, effort))| (c.to_string(), effort))
+        .collect();
     let mut costliest = by_effort(cost);
     costliest.truncate(5);
     summary.costliest = costliest;
@@ -234,6 +330,19 @@ mod tests {
         assert_eq!(d.ranking[1].effort, 3 + 3 + 13);
         assert_eq!(d.ranking[1].no_equivalent[0].construct, "vmware.ft");
         assert_eq!(d.ranking[1].no_equivalent[0].steps, 1);
+        assert_eq!(
+            d.ranking[0].reasons,
+            [
+                "least rebuild: 15 effort points over 3 steps (2 equivalent, 0 partial, 1 with no equivalent)"
+            ]
+        );
+        assert_eq!(
+            d.ranking[1].reasons,
+            [
+                "4 effort points more than cheap",
+                "vmware.vmotion costs 6 pts here, 2 on cheap"
+            ]
+        );
     }
 
     #[test]

@@ -14,8 +14,13 @@ fn stacks_command() -> Command {
 }
 
 fn decision(repo: &Repo) -> serde_json::Value {
+    decision_with(repo, &[])
+}
+
+fn decision_with(repo: &Repo, extra: &[&str]) -> serde_json::Value {
     let out = stacks_command()
         .args(["--format", "json"])
+        .args(extra)
         .arg(repo.path())
         .output()
         .unwrap();
@@ -90,4 +95,30 @@ fn the_terminal_ranking_names_every_stack_and_its_reasons() {
     }
     assert!(text.contains("costliest:"), "{text}");
     assert!(text.contains("no equivalent: vmware.drs"), "{text}");
+}
+
+#[test]
+fn an_older_revision_is_weighed_as_it_was_committed() {
+    let repo = Repo::new();
+    repo.write("a.md", "vMotion moves VMs off a host before patching.\n")
+        .commit("first");
+    repo.write(
+        "b.md",
+        "vSphere Fault Tolerance protects the label printer gateway.\n",
+    )
+    .commit("second");
+    let steps = |d: &serde_json::Value| d["steps"].as_u64().unwrap();
+    let now = decision(&repo);
+    let then = decision_with(&repo, &["--rev", "HEAD~1"]);
+    assert!(steps(&then) < steps(&now), "{then:#}\n{now:#}");
+    let none_then: Vec<_> = then["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["no_equivalent"].as_array().unwrap().clone())
+        .collect();
+    assert!(
+        none_then.iter().all(|c| c["construct"] != "vmware.ft"),
+        "{none_then:?}"
+    );
 }

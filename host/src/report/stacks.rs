@@ -40,13 +40,8 @@ pub fn write(decision: &Decision, out: &mut dyn Write) -> io::Result<()> {
     }
     for (i, s) in decision.ranking.iter().enumerate() {
         writeln!(out, "\n{BOLD}{}. {}{BOLD:#}", i + 1, s.stack)?;
-        if let Some(best) = decision.ranking.first().filter(|b| b.stack != s.stack) {
-            writeln!(
-                out,
-                "  {} effort points more than {}",
-                s.effort.saturating_sub(best.effort),
-                best.stack
-            )?;
+        for reason in &s.reasons {
+            writeln!(out, "  {reason}")?;
         }
         let list = |items: &[crate::stacks::ConstructCount]| {
             let mut shown: Vec<String> = items
