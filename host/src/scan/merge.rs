@@ -1,0 +1,68 @@
+//! Merging findings within a file: one finding per construct where spans
+//! nest, and the line-level yield rules of the catalogue.
+
+use std::collections::HashMap;
+
+use crate::report::Finding;
+
+/// Confidence a refinement needs to replace a broad finding on its line:
+/// a word read in a VMware context does, a topic guess does not.
+const SURE_ENOUGH_TO_REFINE: f32 = 0.6;
+
+/// On each line, keep one finding per construct (the first), and drop
+/// product mentions beside any other construct and broad constructs beside
+/// a confident one that refines them (see the catalogue). Findings arrive
+/// sorted by position, so a line's findings are adjacent.
+pub(super) fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut kept = Vec::with_capacity(findings.len());
+    for line in findings.chunk_by(|a, b| a.line == b.line) {
+        for (i, f) in line.iter().enumerate() {
+            let repeated = line[..i].iter().any(|o| o.construct == f.construct);
+            // A guess from the document's topic does not displace what the
+            // line's own words say.
+            let yields = line.iter().any(|o| {
+                opgap_catalogue::yields_to(&f.construct, &o.construct)
+                    && (opgap_catalogue::is_product_mention(&f.construct)
+                        || o.confidence >= f.confidence.min(SURE_ENOUGH_TO_REFINE))
+            });
+            if !repeated && !yields {
+                kept.push(f.clone());
+            }
+        }
+    }
+    kept
+}
+
+/// Order findings by position and keep one finding per construct where
+/// spans nest: two plugins (or rules) that report one construct at the same
+/// words are one finding, and the widest match speaks for it. Linear after
+/// the sort: for each construct, the furthest end kept so far.
+pub(super) fn merge_overlaps(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.sort_by(|a, b| {
+        (
+            a.byte_start,
+            std::cmp::Reverse(a.byte_end),
+            &a.plugin,
+            &a.rule,
+        )
+            .cmp(&(
+                b.byte_start,
+                std::cmp::Reverse(b.byte_end),
+                &b.plugin,
+                &b.rule,
+            ))
+    });
+    let mut reach: HashMap<String, u32> = HashMap::new();
+    findings.retain(|f| match reach.get_mut(&f.construct) {
+        Some(end) if f.byte_end <= *end => false,
+        Some(end) => {
+            *end = f.byte_end;
+            true
+        }
+        None => {
+            reach.insert(f.construct.clone(), f.byte_end);
+            true
+        }
+    });
+    findings
+}
