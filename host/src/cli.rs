@@ -162,8 +162,7 @@ struct PluginArgs {
 impl PluginArgs {
     fn options(&self, root: PathBuf, selection: Selection) -> ScanOptions {
         ScanOptions {
-            root,
-            selection,
+            sources: vec![crate::scan::SourceSpec::local(root, selection)],
             plugin_files: self.plugins.clone(),
             builtins: if self.no_builtin {
                 Builtins::None
@@ -188,8 +187,11 @@ impl PluginArgs {
 /// What to read: a repository at a revision, or files on disk.
 #[derive(Args)]
 struct SourceArgs {
-    /// A git repository (read at HEAD) or a plain folder.
-    path: PathBuf,
+    /// Git repositories (read at HEAD), plain folders, or git URLs
+    /// (`https://`, `ssh://`, `file://`, `user@host:path`), which are
+    /// mirrored under the cache folder and fetched on every run.
+    #[arg(required = true, value_name = "PATH|URL")]
+    paths: Vec<String>,
 
     /// Read this revision of the repository instead of HEAD.
     #[arg(long, value_name = "REV", conflicts_with = "worktree")]
@@ -201,6 +203,24 @@ struct SourceArgs {
 }
 
 impl SourceArgs {
+    fn specs(&self) -> Vec<crate::scan::SourceSpec> {
+        self.paths
+            .iter()
+            .map(|location| crate::scan::SourceSpec {
+                location: location.clone(),
+                selection: self.selection(),
+            })
+            .collect()
+    }
+
+    /// Where settings are looked for: the first local path given.
+    fn config_start(&self) -> PathBuf {
+        self.paths
+            .iter()
+            .find(|p| !crate::source::remote::is_url(p))
+            .map_or_else(|| PathBuf::from("."), PathBuf::from)
+    }
+
     fn selection(&self) -> Selection {
         match (self.worktree, &self.rev) {
             (true, _) => Selection::Worktree,
@@ -405,9 +425,10 @@ fn load_errors_exit(errors: &[crate::report::ScanError]) -> anyhow::Result<ExitC
 }
 
 fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
-    let options = args
-        .plugins
-        .options(args.source.path.clone(), args.source.selection());
+    let options = ScanOptions {
+        sources: args.source.specs(),
+        ..args.plugins.options(PathBuf::new(), Selection::Worktree)
+    };
     let mut report = scan(&options)?;
     let stacks: Vec<String> = STACKS.iter().map(|s| s.id().to_string()).collect();
     let outcomes =
@@ -543,7 +564,7 @@ fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_scan(args: ScanArgs) -> ExitCode {
-    let config = match crate::config::load(args.config.as_deref(), &args.source.path) {
+    let config = match crate::config::load(args.config.as_deref(), &args.source.config_start()) {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: {e}");
@@ -562,9 +583,8 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
         stack: args.stack.map(|s| s.id().to_string()).or(config.stack),
-        ..args
-            .plugins
-            .options(args.source.path.clone(), args.source.selection())
+        sources: args.source.specs(),
+        ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
     let report = match scan(&options) {
         Ok(r) => r,

@@ -65,6 +65,7 @@ pub fn explain(
         .collect();
     // A finding with nothing captured: replacements keep their placeholders.
     let finding = crate::report::Finding {
+        repo: String::new(),
         path: String::new(),
         line: 1,
         column: 1,

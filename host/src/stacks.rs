@@ -68,7 +68,7 @@ pub fn decide(
     let steps: Vec<usize> = findings
         .iter()
         .enumerate()
-        .filter(|(_, f)| seen.insert((f.path.as_str(), f.construct.as_str())))
+        .filter(|(_, f)| seen.insert((f.repo.as_str(), f.path.as_str(), f.construct.as_str())))
         .map(|(i, _)| i)
         .collect();
     let mut ranking: Vec<StackSummary> = stacks
@@ -264,6 +264,7 @@ mod tests {
 
     fn finding(path: &str, construct: &str) -> Finding {
         Finding {
+            repo: String::new(),
             path: path.into(),
             line: 1,
             column: 1,

@@ -89,11 +89,12 @@ fn scan_reports_exact_findings_with_lines_and_columns() {
     assert_eq!(f["evidence"], "Connect-VIServer");
     assert_eq!(f["line_text"], "   Connect-VIServer -Server vc01");
     assert_eq!(f["heading_path"], serde_json::json!(["Host patching"]));
-    assert_eq!(run.json["schema"], "opgap.scan/1");
+    assert_eq!(run.json["schema"], "opgap.scan/2");
+    assert_eq!(f["repo"], run.json["repos"][0]["name"]);
     assert_eq!(run.json["partial"], false);
-    assert_eq!(run.json["repo"]["mode"], "git");
+    assert_eq!(run.json["repos"][0]["mode"], "git");
     assert_eq!(
-        run.json["repo"]["revision"].as_str().unwrap(),
+        run.json["repos"][0]["revision"].as_str().unwrap(),
         repo.git(&["rev-parse", "HEAD"])
     );
 }
@@ -181,7 +182,7 @@ fn plain_folders_and_crlf_files_are_read() {
     )
     .unwrap();
     let run = scan_json(shared_cache(), dir.path(), &[]);
-    assert_eq!(run.json["repo"]["mode"], "folder");
+    assert_eq!(run.json["repos"][0]["mode"], "folder");
     assert_eq!(
         run.locations(),
         vec![("w.md".into(), 4, 6, "vmware.vmotion".into())]

@@ -16,13 +16,14 @@ use crate::plugin::{CacheOutcome, Failure};
 use crate::source::{RepoInfo, SkipReason};
 
 /// Bumped on any incompatible change to the JSON shape.
-pub const SCHEMA: &str = "opgap.scan/1";
+pub const SCHEMA: &str = "opgap.scan/2";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ScanReport {
     pub schema: &'static str,
     pub tool: Tool,
-    pub repo: RepoInfo,
+    /// Every repository read, in the order given; findings name theirs.
+    pub repos: Vec<RepoInfo>,
     pub plugins: Vec<PluginSummary>,
     pub files: FileStats,
     pub findings: Vec<Finding>,
@@ -114,6 +115,8 @@ impl From<Severity> for crate::plugin::bindings::Severity {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The name of the repository in `repos` the file belongs to.
+    pub repo: String,
     /// Repository-relative, `/`-separated.
     pub path: String,
     pub line: u32,

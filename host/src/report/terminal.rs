@@ -37,20 +37,29 @@ fn severity_style(s: Severity) -> Style {
 /// Findings and summary go to `out`; errors and the partial-results warning
 /// to `err`.
 pub fn write(report: &ScanReport, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<()> {
-    let mut current_path: Option<&str> = None;
+    // With several repositories, paths are shown under their repository.
+    let several = report.repos.len() > 1;
+    let shown = |f: &crate::report::Finding| {
+        if several {
+            format!("{}/{}", f.repo, f.path)
+        } else {
+            f.path.clone()
+        }
+    };
+    let mut current: Option<(&str, &str)> = None;
     for f in &report.findings {
-        if current_path != Some(f.path.as_str()) {
-            if current_path.is_some() {
+        if current != Some((f.repo.as_str(), f.path.as_str())) {
+            if current.is_some() {
                 writeln!(out)?;
             }
-            writeln!(out, "{PATH}{}{PATH:#}", f.path)?;
-            current_path = Some(&f.path);
+            writeln!(out, "{PATH}{}{PATH:#}", shown(f))?;
+            current = Some((&f.repo, &f.path));
         }
         let sev = severity_style(f.severity);
         writeln!(
             out,
             "  {BOLD}{}:{}:{}{BOLD:#}  {sev}{}{sev:#}  {}  {DIM}[{}]{DIM:#}",
-            f.path,
+            shown(f),
             f.line,
             f.column,
             f.severity.as_str(),
@@ -166,7 +175,11 @@ fn write_frame(
 fn write_summary(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let counts = report.count_by_severity();
     let files_with_findings = {
-        let mut paths: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+        let mut paths: Vec<(&str, &str)> = report
+            .findings
+            .iter()
+            .map(|f| (f.repo.as_str(), f.path.as_str()))
+            .collect();
         paths.dedup();
         paths.len()
     };
@@ -194,16 +207,21 @@ fn write_summary(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|(reason, n)| format!("{n} {}", reason.as_str()))
         .collect();
+    let repos: Vec<String> = report
+        .repos
+        .iter()
+        .map(|r| match &r.revision {
+            Some(rev) => format!("{} @ {}", r.name, &rev[..rev.len().min(12)]),
+            None => r.name.clone(),
+        })
+        .collect();
     write!(
         out,
         "{} file{} scanned in {}",
         report.files.scanned,
         plural(report.files.scanned),
-        report.repo.name
+        repos.join(", ")
     )?;
-    if let Some(rev) = &report.repo.revision {
-        write!(out, " @ {}", &rev[..rev.len().min(12)])?;
-    }
     if skipped > 0 {
         write!(out, ", {skipped} skipped ({})", reasons.join(", "))?;
     }

@@ -11,6 +11,7 @@ mod merge;
 mod translate;
 mod workers;
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
@@ -18,7 +19,8 @@ use anyhow::Result;
 
 use crate::plugin::{DetectorPlugin, Limits, Runtime};
 use crate::report::{ErrorCause, FileStats, PluginSummary, SCHEMA, ScanError, ScanReport, Tool};
-use crate::source::{self, Selection};
+use crate::source::{self, Selection, Sources};
+use workers::WorkItem;
 use workers::run_detectors;
 
 pub use load::{load_plugins, translators_for, translators_picking};
@@ -43,10 +45,28 @@ impl Builtins {
     }
 }
 
+/// One repository or folder to read: a path, or a git URL that is
+/// mirrored under the cache folder first.
+#[derive(Debug, Clone)]
+pub struct SourceSpec {
+    pub location: String,
+    pub selection: Selection,
+}
+
+impl SourceSpec {
+    pub fn local(path: PathBuf, selection: Selection) -> Self {
+        Self {
+            location: path.display().to_string(),
+            selection,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
-    pub root: PathBuf,
-    pub selection: Selection,
+    /// Read in this order; repositories that share a name are told apart
+    /// by a `#2`, `#3` suffix.
+    pub sources: Vec<SourceSpec>,
     /// Extra detector components, by path.
     pub plugin_files: Vec<PathBuf>,
     pub builtins: Builtins,
@@ -67,18 +87,17 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let mut errors = Vec::new();
     let plugins = load_plugins(&runtime, options, &mut errors);
 
-    let sources = source::read(&options.root, &options.selection)?;
-    for (path, message) in &sources.errors {
-        errors.push(ScanError {
-            plugin: None,
-            path: Some(path.clone()).filter(|p| !p.is_empty()),
-            cause: ErrorCause::Other { kind: "unreadable" },
-            message: message.clone(),
-            stderr: String::new(),
-        });
-    }
-
-    let outcome = run_detectors(&plugins, &sources.repo.name, &sources.files, options);
+    let sources = read_sources(options, &mut errors)?;
+    let work: Vec<WorkItem> = sources
+        .iter()
+        .flat_map(|s| {
+            s.files.iter().map(|file| WorkItem {
+                repo: &s.repo.name,
+                file,
+            })
+        })
+        .collect();
+    let outcome = run_detectors(&plugins, &work, options);
     errors.extend(outcome.errors);
     for (plugin, failures) in plugins.iter().zip(&outcome.failures_per_plugin) {
         let failures = failures.load(Ordering::Relaxed);
@@ -105,19 +124,103 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     }
 
     let partial = !errors.is_empty();
+    let mut skipped = BTreeMap::new();
+    for (reason, n) in sources.iter().flat_map(|s| &s.skipped) {
+        *skipped.entry(*reason).or_default() += n;
+    }
     Ok(ScanReport {
         schema: SCHEMA,
         tool: Tool::default(),
-        repo: sources.repo,
         plugins: plugins.iter().map(summarize).collect(),
         files: FileStats {
-            scanned: sources.files.len(),
-            skipped: sources.skipped,
+            scanned: work.len(),
+            skipped,
         },
+        repos: sources.into_iter().map(|s| s.repo).collect(),
         findings,
         errors,
         partial,
     })
+}
+
+/// Read every source. One that cannot be read is an error beside the
+/// others' results; with nothing readable the scan fails.
+fn read_sources(options: &ScanOptions, errors: &mut Vec<ScanError>) -> Result<Vec<Sources>> {
+    let urls: Vec<String> = options
+        .sources
+        .iter()
+        .map(|s| s.location.clone())
+        .filter(|l| source::remote::is_url(l))
+        .collect();
+    let mirrors_in = match &options.cache_dir {
+        Some(dir) => dir.clone(),
+        None => std::env::temp_dir().join("opgap-mirrors"),
+    };
+    let mut mirrors = source::remote::fetch_all(&urls, &mirrors_in).into_iter();
+    let mut read = Vec::new();
+    let mut failures = Vec::new();
+    for spec in &options.sources {
+        let remote = source::remote::is_url(&spec.location);
+        let path = if remote {
+            match mirrors.next().expect("one result per URL") {
+                Ok(path) => path,
+                Err(e) => {
+                    failures.push(e);
+                    continue;
+                }
+            }
+        } else {
+            PathBuf::from(&spec.location)
+        };
+        match source::read(&path, &spec.selection) {
+            Ok(mut sources) => {
+                if remote {
+                    let origin = source::remote::redact(&spec.location);
+                    sources.repo.name = source::remote::name_of(&origin);
+                    sources.repo.origin = Some(origin);
+                }
+                read.push(sources);
+            }
+            Err(e) if remote => {
+                let origin = source::remote::redact(&spec.location);
+                failures.push(e.context(origin));
+            }
+            Err(e) => failures.push(e),
+        }
+    }
+    if read.is_empty() && !failures.is_empty() {
+        let all: Vec<String> = failures.iter().map(|e| format!("{e:#}")).collect();
+        anyhow::bail!("{}", all.join("\n"));
+    }
+    for e in failures {
+        errors.push(ScanError {
+            plugin: None,
+            path: None,
+            cause: ErrorCause::Other {
+                kind: "unreadable-repo",
+            },
+            message: format!("{e:#}"),
+            stderr: String::new(),
+        });
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for sources in &mut read {
+        let count = seen.entry(sources.repo.name.clone()).or_default();
+        *count += 1;
+        if *count > 1 {
+            sources.repo.name = format!("{}#{count}", sources.repo.name);
+        }
+        for (path, message) in &sources.errors {
+            errors.push(ScanError {
+                plugin: None,
+                path: Some(path.clone()).filter(|p| !p.is_empty()),
+                cause: ErrorCause::Other { kind: "unreadable" },
+                message: format!("{}: {message}", sources.repo.name),
+                stderr: String::new(),
+            });
+        }
+    }
+    Ok(read)
 }
 
 fn is_disabled(failures: usize, max: usize) -> bool {

@@ -33,10 +33,15 @@ struct FileResult {
     errors: Vec<ScanError>,
 }
 
+/// One file to check, with the name of its repository.
+pub(super) struct WorkItem<'a> {
+    pub repo: &'a str,
+    pub file: &'a SourceFile,
+}
+
 pub(super) fn run_detectors(
     plugins: &[DetectorPlugin],
-    repo: &str,
-    files: &[SourceFile],
+    files: &[WorkItem],
     options: &ScanOptions,
 ) -> Outcome {
     let jobs = match options.jobs {
@@ -60,12 +65,9 @@ pub(super) fn run_detectors(
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(file) = files.get(i) else { break };
+                        let Some(item) = files.get(i) else { break };
                         let max_failures = options.max_plugin_failures;
-                        done.push((
-                            i,
-                            check_file(&mut instances, failures, max_failures, repo, file),
-                        ));
+                        done.push((i, check_file(&mut instances, failures, max_failures, item)));
                     }
                     results
                         .lock()
@@ -94,9 +96,9 @@ fn check_file(
     instances: &mut [DetectorInstance],
     failures: &[AtomicUsize],
     max_failures: usize,
-    repo: &str,
-    file: &SourceFile,
+    item: &WorkItem,
 ) -> FileResult {
+    let (repo, file) = (item.repo, item.file);
     let mut result = FileResult::default();
     let Some(format) = format_for_path(&file.path) else {
         return result;
@@ -130,7 +132,7 @@ fn check_file(
                 for f in checked.findings {
                     result
                         .findings
-                        .push(to_report(&plugin, &file.path, &doc, &lines, f));
+                        .push(to_report(&plugin, repo, &file.path, &doc, &lines, f));
                 }
             }
             Err(e) => {
@@ -151,6 +153,7 @@ fn check_file(
 
 fn to_report(
     plugin: &str,
+    repo: &str,
     path: &str,
     doc: &crate::plugin::bindings::Document,
     lines: &LineIndex,
@@ -169,6 +172,7 @@ fn to_report(
         .map(|b| b.heading_path.clone())
         .unwrap_or_default();
     Finding {
+        repo: repo.to_string(),
         path: path.to_string(),
         line,
         column,

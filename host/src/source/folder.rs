@@ -12,6 +12,7 @@ pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
         name,
         root: root.to_path_buf(),
         mode,
+        origin: None,
         revision: None,
     });
     let walker = ignore::WalkBuilder::new(root)
@@ -64,6 +65,7 @@ pub fn read_file(file: &Path, name: String) -> Result<Sources> {
         name: name.clone(),
         root: root.to_path_buf(),
         mode: "folder",
+        origin: None,
         revision: None,
     });
     if crate::parse::format_for_path(&name).is_none() {

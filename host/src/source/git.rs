@@ -26,6 +26,7 @@ pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) ->
         name,
         root: root.to_path_buf(),
         mode: "git",
+        origin: None,
         revision: Some(commit.id().to_string()),
     });
     let odb = repo.odb()?;

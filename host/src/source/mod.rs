@@ -3,6 +3,7 @@
 
 mod folder;
 mod git;
+pub mod remote;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -63,6 +64,8 @@ pub struct RepoInfo {
     pub root: PathBuf,
     /// `git` (a commit's tree), `worktree` or `folder`.
     pub mode: &'static str,
+    /// The URL it was fetched from (credentials removed), for a remote.
+    pub origin: Option<String>,
     /// The commit scanned, for `git` mode.
     pub revision: Option<String>,
 }
