@@ -46,9 +46,63 @@ enum Command {
     /// Weigh the four KVM management planes against what a scan finds:
     /// equivalent / partial / none per stack, effort, and a ranking.
     Stacks(StacksArgs),
+    /// Search the runbook sections every scan has indexed, with tantivy's
+    /// query syntax (`snapshot AND quiesce`, `"maintenance mode"`,
+    /// `heading:rollback`, `construct:vmware.vmotion`).
+    Search(SearchArgs),
     /// Work with plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+}
+
+#[derive(Args)]
+struct SearchArgs {
+    /// The query; leave it out to list every section the filters keep.
+    #[arg(default_value = "")]
+    query: String,
+
+    /// Only sections of this repository (its name in scan reports). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    repo: Vec<String>,
+
+    /// Only sections with a finding in this layer (`snapshot`, `drs`, ...). Repeatable.
+    #[arg(long, value_name = "LAYER")]
+    layer: Vec<String>,
+
+    /// Only sections with this construct (`vmware.vmotion` or `vmotion`). Repeatable.
+    #[arg(long, value_name = "ID")]
+    construct: Vec<String>,
+
+    /// Only sections with a construct of this fidelity on --stack (on any
+    /// stack without it).
+    #[arg(long, value_enum, value_name = "FIDELITY")]
+    stack_fidelity: Option<FidelityArg>,
+
+    /// The management plane --stack-fidelity looks at.
+    #[arg(long, value_enum, value_name = "STACK", requires = "stack_fidelity")]
+    stack: Option<Stack>,
+
+    /// How many sections to show.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    limit: usize,
+
+    /// The index to search [default: index/ in the cache folder].
+    #[arg(long, value_name = "DIR")]
+    index: Option<PathBuf>,
+
+    /// The cache folder whose index is searched.
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FidelityArg {
+    Equivalent,
+    Partial,
+    None,
 }
 
 #[derive(Args)]
@@ -150,7 +204,8 @@ struct PluginArgs {
     #[arg(long, value_name = "NAME")]
     only: Vec<String>,
 
-    /// Where compiled plugins are cached [default: the user cache dir].
+    /// Where compiled plugins, mirrors of remote repositories and the index
+    /// are kept [default: the user cache dir, e.g. ~/.cache/opgap].
     #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
     cache_dir: Option<PathBuf>,
 
@@ -172,15 +227,21 @@ impl PluginArgs {
                 Builtins::Only(self.only.clone())
             },
             limits: Limits::default(),
-            cache_dir: if self.no_cache {
-                None
-            } else {
-                self.cache_dir.clone().or_else(default_cache_dir)
-            },
+            cache_dir: (!self.no_cache).then(|| self.cache_root().join("components")),
+            mirrors_dir: self.cache_root().join("repos"),
             jobs: 0,
             max_plugin_failures: 3,
             stack: None,
+            index: None,
         }
+    }
+
+    /// The folder for compiled plugins, mirrors and the index.
+    fn cache_root(&self) -> PathBuf {
+        self.cache_dir
+            .clone()
+            .or_else(|| dirs::cache_dir().map(|d| d.join("opgap")))
+            .unwrap_or_else(|| std::env::temp_dir().join("opgap"))
     }
 }
 
@@ -265,6 +326,19 @@ struct ScanArgs {
     /// or above PATH.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+
+    /// Keep the runbook index (what `opgap search` reads) in this folder
+    /// [default: index/ in the cache folder].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_index")]
+    index: Option<PathBuf>,
+
+    /// Neither read nor update the index: every file is parsed and checked.
+    #[arg(long)]
+    no_index: bool,
+
+    /// How long to wait for another scan that is updating the index.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    index_wait: u64,
 }
 
 const STACKS: [Stack; 4] = [
@@ -306,6 +380,7 @@ pub fn main() -> ExitCode {
         Command::Scan(args) => return run_scan(args),
         Command::Eval(args) => run_eval(args),
         Command::Stacks(args) => run_stacks(args),
+        Command::Search(args) => run_search(args),
         Command::Explain(args) => run_explain(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
@@ -451,6 +526,61 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
+fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let dir = match args.index {
+        Some(dir) => dir,
+        None => {
+            let root = args
+                .cache_dir
+                .or_else(|| dirs::cache_dir().map(|d| d.join("opgap")))
+                .unwrap_or_else(|| std::env::temp_dir().join("opgap"));
+            crate::index::default_dir(&root)
+        }
+    };
+    if !dir.join("meta.json").exists() {
+        anyhow::bail!(
+            "no index in {}: run `opgap scan` on your repositories first",
+            dir.display()
+        );
+    }
+    let index = crate::index::RunbookIndex::open_or_create(&dir)?;
+    // `vmotion` names `vmware.vmotion`; other ids (a plugin's own) as given.
+    let construct_id = |c: &String| {
+        let short = format!("vmware.{c}");
+        if opgap_catalogue::construct(&short).is_some() {
+            short
+        } else {
+            c.clone()
+        }
+    };
+    let request = crate::index::search::SearchRequest {
+        query: args.query,
+        repos: args.repo,
+        layers: args.layer,
+        constructs: args.construct.iter().map(construct_id).collect(),
+        fidelity: args.stack_fidelity.map(|f| {
+            match f {
+                FidelityArg::Equivalent => "equivalent",
+                FidelityArg::Partial => "partial",
+                FidelityArg::None => "none",
+            }
+            .to_string()
+        }),
+        stack: args.stack.map(|s| s.id().to_string()),
+        limit: args.limit,
+    };
+    let results = crate::index::search::search(&index, &request)?;
+    let mut out = anstream::stdout();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &results)?;
+            writeln!(out)?;
+        }
+        Format::Terminal => report::search::write(&results, &mut out)?,
+    }
+    Ok(ExitCode::from(exit::OK))
+}
+
 fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
     let options = args
         .plugins
@@ -583,6 +713,13 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
         stack: args.stack.map(|s| s.id().to_string()).or(config.stack),
+        index: (!args.no_index).then(|| crate::scan::IndexOptions {
+            dir: args
+                .index
+                .clone()
+                .unwrap_or_else(|| crate::index::default_dir(&args.plugins.cache_root())),
+            wait: Duration::from_secs(args.index_wait),
+        }),
         sources: args.source.specs(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
@@ -615,10 +752,6 @@ fn run_scan(args: ScanArgs) -> ExitCode {
     } else {
         exit::OK
     })
-}
-
-fn default_cache_dir() -> Option<PathBuf> {
-    dirs::cache_dir().map(|d| d.join("opgap").join("components"))
 }
 
 #[cfg(test)]

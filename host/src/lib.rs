@@ -13,6 +13,7 @@ pub mod config;
 pub mod eval;
 pub mod explain;
 pub mod fixture;
+pub mod index;
 pub mod parse;
 pub mod plugin;
 pub mod report;

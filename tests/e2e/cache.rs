@@ -28,7 +28,7 @@ fn a_corrupted_cache_entry_is_detected_and_rebuilt() {
     let repo = Repo::new();
     repo.write("a.md", "vMotion\n").commit("a");
     scan_json(cache.path(), repo.path(), &[]);
-    for entry in std::fs::read_dir(cache.path()).unwrap() {
+    for entry in std::fs::read_dir(cache.path().join("components")).unwrap() {
         let path = entry.unwrap().path();
         let mut bytes = std::fs::read(&path).unwrap();
         let middle = bytes.len() / 2;

@@ -7,6 +7,7 @@ mod cache;
 mod eval;
 mod explain;
 mod fixtures;
+mod index;
 mod repos;
 mod sandbox;
 mod scan;

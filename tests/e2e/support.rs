@@ -84,12 +84,49 @@ pub fn shared_cache() -> &'static Path {
     DIR.get_or_init(|| target_dir().join("e2e-component-cache"))
 }
 
-/// `opgap scan` with the given compiled-component cache.
+/// `opgap scan` with the given cache folder and no index: tests that
+/// share a cache would otherwise share (and queue for) one index.
 pub fn opgap(cache: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
     cmd.env("NO_COLOR", "1");
-    cmd.arg("scan").arg("--cache-dir").arg(cache);
+    cmd.arg("scan")
+        .arg("--cache-dir")
+        .arg(cache)
+        .arg("--no-index");
     cmd
+}
+
+/// `opgap scan --format json` keeping the index in `index`.
+pub fn indexed_scan(index: &Path, paths: &[&Path], extra: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
+    cmd.env("NO_COLOR", "1")
+        .arg("scan")
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--index")
+        .arg(index)
+        .args(["--format", "json"])
+        .args(paths)
+        .args(extra);
+    Run::of(cmd.output().expect("opgap runs"))
+}
+
+/// `opgap search --format json` over `index`.
+pub fn search_json(index: &Path, args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .arg("search")
+        .arg("--index")
+        .arg(index)
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("opgap runs");
+    assert!(
+        out.status.success(),
+        "search {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("search JSON")
 }
 
 pub struct Run {
@@ -98,6 +135,15 @@ pub struct Run {
 }
 
 impl Run {
+    pub fn of(output: Output) -> Self {
+        let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}); stderr:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        Run { output, json }
+    }
     pub fn code(&self) -> i32 {
         self.output.status.code().expect("exited normally")
     }
@@ -140,13 +186,7 @@ pub fn scan_json(cache: &Path, path: &Path, extra: &[&str]) -> Run {
         .args(extra)
         .output()
         .expect("opgap runs");
-    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); stderr:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    Run { output, json }
+    Run::of(output)
 }
 
 /// The hostile test guest, built once per test process for wasm32-wasip2.

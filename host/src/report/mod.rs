@@ -5,12 +5,13 @@
 
 pub mod explain;
 pub mod json;
+pub mod search;
 pub mod stacks;
 pub mod terminal;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::plugin::{CacheOutcome, Failure};
 use crate::source::{RepoInfo, SkipReason};
@@ -24,6 +25,9 @@ pub struct ScanReport {
     pub tool: Tool,
     /// Every repository read, in the order given; findings name theirs.
     pub repos: Vec<RepoInfo>,
+    /// The runbook index this scan updated; absent with `--no-index`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<crate::scan::IndexSummary>,
     pub plugins: Vec<PluginSummary>,
     pub files: FileStats,
     pub findings: Vec<Finding>,
@@ -57,15 +61,23 @@ pub struct PluginSummary {
     pub rules: usize,
     /// Whether the compiled component came from the cache.
     pub compile: CacheOutcome,
+    /// Files it was run on; files whose results the index remembered for
+    /// this exact plugin build are not run again.
+    pub calls: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FileStats {
+    /// Files read whose findings are in this report.
     pub scanned: usize,
+    /// Of those, parsed and run through the plugins that had no result.
+    pub analyzed: usize,
+    /// Of those, unchanged since the indexed scan: findings from the index.
+    pub reused: usize,
     pub skipped: BTreeMap<SkipReason, u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -113,7 +125,7 @@ impl From<Severity> for crate::plugin::bindings::Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// The name of the repository in `repos` the file belongs to.
     pub repo: String,
@@ -140,13 +152,13 @@ pub struct Finding {
     /// The source line the finding starts on, control characters removed.
     pub line_text: String,
     /// What the construct becomes on the stack asked for (`--stack`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<TranslationOutcome>,
 }
 
 /// A finding's translation, or the explicit note that no translator knows
 /// its construct on that stack.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum TranslationOutcome {
     Translated {
@@ -156,9 +168,9 @@ pub enum TranslationOutcome {
         fidelity: Fidelity,
         replacement: Vec<String>,
         caveats: Vec<String>,
-        #[serde(skip_serializing_if = "String::is_empty")]
+        #[serde(default, skip_serializing_if = "String::is_empty")]
         instead: String,
-        #[serde(skip_serializing_if = "String::is_empty")]
+        #[serde(default, skip_serializing_if = "String::is_empty")]
         signal: String,
         references: Vec<String>,
         effort: u32,
@@ -168,7 +180,7 @@ pub enum TranslationOutcome {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Fidelity {
     Equivalent,

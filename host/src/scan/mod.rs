@@ -6,6 +6,7 @@
 //! are reused from one document to the next. Results are put back in file
 //! order, so the report is the same whatever the number of threads.
 
+mod indexing;
 mod load;
 mod merge;
 mod translate;
@@ -17,9 +18,13 @@ use std::sync::atomic::Ordering;
 
 use anyhow::Result;
 
+use crate::index::FileState;
 use crate::plugin::{DetectorPlugin, Limits, Runtime};
+use crate::report::Finding;
 use crate::report::{ErrorCause, FileStats, PluginSummary, SCHEMA, ScanError, ScanReport, Tool};
 use crate::source::{self, Selection, Sources};
+use indexing::Indexing;
+pub use indexing::{IndexOptions, IndexSummary};
 use workers::WorkItem;
 use workers::run_detectors;
 
@@ -71,7 +76,10 @@ pub struct ScanOptions {
     pub plugin_files: Vec<PathBuf>,
     pub builtins: Builtins,
     pub limits: Limits,
+    /// Compiled components; `None` compiles every run.
     pub cache_dir: Option<PathBuf>,
+    /// Where remote repositories are mirrored.
+    pub mirrors_dir: PathBuf,
     /// Worker threads; 0 means one per core.
     pub jobs: usize,
     /// A plugin that fails this many times is not called again in this
@@ -80,6 +88,9 @@ pub struct ScanOptions {
     pub max_plugin_failures: usize,
     /// Translate every finding for this management plane (`proxmox`, ...).
     pub stack: Option<String>,
+    /// Keep the runbook index here up to date, and reuse what it remembers
+    /// of unchanged files.
+    pub index: Option<IndexOptions>,
 }
 
 pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
@@ -88,17 +99,34 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let plugins = load_plugins(&runtime, options, &mut errors);
 
     let sources = read_sources(options, &mut errors)?;
+
+    let mut indexing = options.index.as_ref().and_then(|o| {
+        Indexing::open(o)
+            .map_err(|e| errors.push(index_error(&e)))
+            .ok()
+    });
+    let previous: Vec<HashMap<String, FileState>> = sources
+        .iter()
+        .map(|s| match &indexing {
+            Some(index) => index
+                .previous(&indexing::repo_key(s))
+                .map_err(|e| errors.push(index_error(&e)))
+                .unwrap_or_default(),
+            None => HashMap::new(),
+        })
+        .collect();
     let work: Vec<WorkItem> = sources
         .iter()
-        .flat_map(|s| {
-            s.files.iter().map(|file| WorkItem {
+        .zip(&previous)
+        .flat_map(|(s, previous)| {
+            s.files.iter().map(move |file| WorkItem {
                 repo: &s.repo.name,
                 file,
+                previous: previous.get(&file.path),
             })
         })
         .collect();
-    let outcome = run_detectors(&plugins, &work, options);
-    errors.extend(outcome.errors);
+    let outcome = run_detectors(&plugins, &work, options, indexing.is_some());
     for (plugin, failures) in plugins.iter().zip(&outcome.failures_per_plugin) {
         let failures = failures.load(Ordering::Relaxed);
         if is_disabled(failures, options.max_plugin_failures) {
@@ -116,10 +144,45 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
             });
         }
     }
+    let analyzed = outcome.files.iter().filter(|r| r.analyzed).count();
+    let translators = if options.stack.is_some() || (indexing.is_some() && analyzed > 0) {
+        translators_for(&runtime, options, &mut errors)
+    } else {
+        Vec::new()
+    };
 
-    let mut findings = outcome.findings;
+    let mut index_summary = None;
+    if let Some(mut index) = indexing.take() {
+        let fresh: Vec<&Finding> = outcome
+            .files
+            .iter()
+            .filter(|r| r.analyzed)
+            .flat_map(|r| &r.findings)
+            .collect();
+        let fidelity = indexing::fidelity_by_construct(&translators, &fresh, &mut errors);
+        let mut summary = IndexSummary {
+            dir: options.index.as_ref().expect("indexing").dir.clone(),
+            files_written: 0,
+            files_removed: 0,
+        };
+        let mut offset = 0;
+        let written = sources.iter().zip(&previous).try_for_each(|(s, previous)| {
+            let results = &outcome.files[offset..offset + s.files.len()];
+            offset += s.files.len();
+            index.record(s, results, previous, &fidelity, &mut summary)
+        });
+        match written.and_then(|()| index.commit()) {
+            Ok(()) => index_summary = Some(summary),
+            Err(e) => errors.push(index_error(&e)),
+        }
+    }
+
+    let mut findings = Vec::new();
+    for r in outcome.files {
+        findings.extend(r.findings);
+        errors.extend(r.errors);
+    }
     if let Some(stack) = &options.stack {
-        let translators = translators_for(&runtime, options, &mut errors);
         translate_with(&translators, stack, &mut findings, &mut errors);
     }
 
@@ -131,16 +194,33 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     Ok(ScanReport {
         schema: SCHEMA,
         tool: Tool::default(),
-        plugins: plugins.iter().map(summarize).collect(),
+        plugins: plugins
+            .iter()
+            .zip(&outcome.calls_per_plugin)
+            .map(|(p, calls)| summarize(p, calls.load(Ordering::Relaxed)))
+            .collect(),
         files: FileStats {
             scanned: work.len(),
+            analyzed,
+            reused: work.len() - analyzed,
             skipped,
         },
         repos: sources.into_iter().map(|s| s.repo).collect(),
+        index: index_summary,
         findings,
         errors,
         partial,
     })
+}
+
+fn index_error(e: &anyhow::Error) -> ScanError {
+    ScanError {
+        plugin: None,
+        path: None,
+        cause: ErrorCause::Other { kind: "index" },
+        message: format!("index: {e:#}"),
+        stderr: String::new(),
+    }
 }
 
 /// Read every source. One that cannot be read is an error beside the
@@ -152,11 +232,7 @@ fn read_sources(options: &ScanOptions, errors: &mut Vec<ScanError>) -> Result<Ve
         .map(|s| s.location.clone())
         .filter(|l| source::remote::is_url(l))
         .collect();
-    let mirrors_in = match &options.cache_dir {
-        Some(dir) => dir.clone(),
-        None => std::env::temp_dir().join("opgap-mirrors"),
-    };
-    let mut mirrors = source::remote::fetch_all(&urls, &mirrors_in).into_iter();
+    let mut mirrors = source::remote::fetch_all(&urls, &options.mirrors_dir).into_iter();
     let mut read = Vec::new();
     let mut failures = Vec::new();
     for spec in &options.sources {
@@ -227,8 +303,9 @@ fn is_disabled(failures: usize, max: usize) -> bool {
     max > 0 && failures >= max
 }
 
-fn summarize(p: &DetectorPlugin) -> PluginSummary {
+fn summarize(p: &DetectorPlugin, calls: usize) -> PluginSummary {
     PluginSummary {
+        calls,
         name: p.info.name.clone(),
         version: p.info.version.clone(),
         api_version: p.info.api_version.clone(),

@@ -4,6 +4,8 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::index::sections::{Section, sections};
+use crate::index::{FileState, PluginResult};
 use crate::parse::lines::LineIndex;
 use crate::parse::{format_for_path, parse_document};
 use crate::plugin::{DetectorInstance, DetectorPlugin};
@@ -21,28 +23,41 @@ const WORKER_STACK_BYTES: usize = 16 << 20;
 const MAX_LINE_TEXT: usize = 1000;
 
 pub(super) struct Outcome {
+    /// One result per work item, in order.
+    pub files: Vec<FileResult>,
+    pub failures_per_plugin: Vec<AtomicUsize>,
+    /// `detect` calls made per plugin (cached results are not calls).
+    pub calls_per_plugin: Vec<AtomicUsize>,
+}
+
+/// What checking one file produced.
+#[derive(Default)]
+pub(super) struct FileResult {
+    /// Merged across plugins, in position order.
     pub findings: Vec<Finding>,
     pub errors: Vec<ScanError>,
-    pub failures_per_plugin: Vec<AtomicUsize>,
+    /// Each plugin's own findings, for the index; a plugin that failed on
+    /// the file has none, so it runs again next time.
+    pub results: Vec<PluginResult>,
+    /// Whether the file was parsed (changed, new, or its plugins changed).
+    pub analyzed: bool,
+    /// The file's sections, when it was analyzed for an index.
+    pub sections: Option<Vec<Section>>,
 }
 
-/// Per-file results, kept apart until they are merged in file order.
-#[derive(Default)]
-struct FileResult {
-    findings: Vec<Finding>,
-    errors: Vec<ScanError>,
-}
-
-/// One file to check, with the name of its repository.
+/// One file to check, with the name of its repository and what the index
+/// remembers of it.
 pub(super) struct WorkItem<'a> {
     pub repo: &'a str,
     pub file: &'a SourceFile,
+    pub previous: Option<&'a FileState>,
 }
 
 pub(super) fn run_detectors(
     plugins: &[DetectorPlugin],
     files: &[WorkItem],
     options: &ScanOptions,
+    sections: bool,
 ) -> Outcome {
     let jobs = match options.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -50,12 +65,18 @@ pub(super) fn run_detectors(
     }
     .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let failures: Vec<AtomicUsize> = plugins.iter().map(|_| AtomicUsize::new(0)).collect();
+    let counters = || -> Vec<AtomicUsize> { plugins.iter().map(|_| AtomicUsize::new(0)).collect() };
+    let (failures, calls) = (counters(), counters());
     let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::with_capacity(files.len()));
 
     std::thread::scope(|scope| {
         for worker in 0..jobs {
-            let (next, failures, results) = (&next, &failures, &results);
+            let (next, results) = (&next, &results);
+            let counters = Counters {
+                failures: &failures,
+                calls: &calls,
+                max_failures: options.max_plugin_failures,
+            };
             std::thread::Builder::new()
                 .name(format!("opgap-worker-{worker}"))
                 .stack_size(WORKER_STACK_BYTES)
@@ -66,8 +87,7 @@ pub(super) fn run_detectors(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = files.get(i) else { break };
-                        let max_failures = options.max_plugin_failures;
-                        done.push((i, check_file(&mut instances, failures, max_failures, item)));
+                        done.push((i, check_file(&mut instances, &counters, item, sections)));
                     }
                     results
                         .lock()
@@ -80,36 +100,76 @@ pub(super) fn run_detectors(
 
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     results.sort_by_key(|(i, _)| *i);
-    let mut outcome = Outcome {
-        findings: Vec::new(),
-        errors: Vec::new(),
+    Outcome {
+        files: results.into_iter().map(|(_, r)| r).collect(),
         failures_per_plugin: failures,
-    };
-    for (_, r) in results {
-        outcome.findings.extend(r.findings);
-        outcome.errors.extend(r.errors);
+        calls_per_plugin: calls,
     }
-    outcome
 }
 
+/// Shared per-plugin counters, one slot per plugin.
+struct Counters<'a> {
+    failures: &'a [AtomicUsize],
+    calls: &'a [AtomicUsize],
+    max_failures: usize,
+}
+
+/// Check one file: reuse each plugin's findings where the index has them
+/// for this exact content and plugin build, run the others, merge.
 fn check_file(
     instances: &mut [DetectorInstance],
-    failures: &[AtomicUsize],
-    max_failures: usize,
+    counters: &Counters,
     item: &WorkItem,
+    want_sections: bool,
 ) -> FileResult {
     let (repo, file) = (item.repo, item.file);
     let mut result = FileResult::default();
     let Some(format) = format_for_path(&file.path) else {
         return result;
     };
+    let previous = item.previous.filter(|p| p.blob == file.blob);
+    let cached = |sha: &str| previous.and_then(|p| p.result_of(sha));
+    let all_cached = instances
+        .iter()
+        .all(|i| cached(&i.plugin().sha256).is_some());
+    // Same content and same plugins: nothing to parse or run.
+    let same_plugins = previous.is_some_and(|p| p.results.len() == instances.len());
+    if all_cached && same_plugins {
+        for instance in instances.iter() {
+            let mut reused = cached(&instance.plugin().sha256)
+                .expect("checked above")
+                .clone();
+            for f in &mut reused.findings {
+                f.repo = repo.to_string();
+            }
+            result.findings.extend(reused.findings.iter().cloned());
+            result.results.push(reused);
+        }
+        result.findings = drop_yielding(merge_overlaps(result.findings));
+        return result;
+    }
+
+    result.analyzed = true;
     let doc = parse_document(repo, &file.path, format, &file.text);
     let lines = LineIndex::new(&file.text);
-
-    for (instance, failures) in instances.iter_mut().zip(failures) {
-        if is_disabled(failures.load(Ordering::Relaxed), max_failures) {
+    for (i, instance) in instances.iter_mut().enumerate() {
+        let sha = instance.plugin().sha256.clone();
+        if let Some(reused) = cached(&sha) {
+            let mut reused = reused.clone();
+            for f in &mut reused.findings {
+                f.repo = repo.to_string();
+            }
+            result.findings.extend(reused.findings.iter().cloned());
+            result.results.push(reused);
             continue;
         }
+        if is_disabled(
+            counters.failures[i].load(Ordering::Relaxed),
+            counters.max_failures,
+        ) {
+            continue;
+        }
+        counters.calls[i].fetch_add(1, Ordering::Relaxed);
         let plugin = instance.plugin().name().to_string();
         match instance.detect(&doc, &file.text) {
             Ok(checked) => {
@@ -129,14 +189,22 @@ fn check_file(
                         stderr: String::new(),
                     });
                 }
-                for f in checked.findings {
-                    result
-                        .findings
-                        .push(to_report(&plugin, repo, &file.path, &doc, &lines, f));
+                let findings: Vec<Finding> = checked
+                    .findings
+                    .into_iter()
+                    .map(|f| to_report(&plugin, repo, &file.path, &doc, &lines, f))
+                    .collect();
+                result.findings.extend(findings.iter().cloned());
+                // Rejected output is not remembered: the file is checked again.
+                if checked.rejected.is_empty() {
+                    result.results.push(PluginResult {
+                        plugin_sha256: sha,
+                        findings,
+                    });
                 }
             }
             Err(e) => {
-                failures.fetch_add(1, Ordering::Relaxed);
+                counters.failures[i].fetch_add(1, Ordering::Relaxed);
                 result.errors.push(ScanError {
                     plugin: Some(plugin.clone()),
                     path: Some(file.path.clone()),
@@ -148,6 +216,9 @@ fn check_file(
         }
     }
     result.findings = drop_yielding(merge_overlaps(result.findings));
+    if want_sections {
+        result.sections = Some(sections(&doc, file.text.len()));
+    }
     result
 }
 

@@ -49,7 +49,7 @@ pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
             match entry.metadata() {
                 Ok(meta) if meta.len() > MAX_FILE_BYTES => sources.skip(SkipReason::TooLarge),
                 _ => match std::fs::read(entry.path()) {
-                    Ok(bytes) => sources.offer(path, bytes),
+                    Ok(bytes) => sources.offer(path, bytes, None),
                     Err(e) => sources.unreadable(path, e.to_string()),
                 },
             }
@@ -74,7 +74,7 @@ pub fn read_file(file: &Path, name: String) -> Result<Sources> {
     }
     match std::fs::read(file) {
         Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => sources.skip(SkipReason::TooLarge),
-        Ok(bytes) => sources.offer(name, bytes),
+        Ok(bytes) => sources.offer(name, bytes, None),
         Err(e) => sources.unreadable(name, e.to_string()),
     }
     Ok(sources)

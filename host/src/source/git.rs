@@ -52,7 +52,7 @@ pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) ->
                         sources.skip(SkipReason::TooLarge)
                     }
                     Ok(_) => match repo.find_blob(entry.id()) {
-                        Ok(blob) => sources.offer(path, blob.content().to_vec()),
+                        Ok(blob) => sources.offer(path, blob.content().to_vec(), Some(entry.id())),
                         Err(e) => sources.unreadable(path, e.message().to_string()),
                     },
                     Err(e) => sources.unreadable(path, e.message().to_string()),

@@ -55,6 +55,9 @@ impl SkipReason {
 pub struct SourceFile {
     /// Repository-relative, `/`-separated.
     pub path: String,
+    /// The git blob id of the contents (computed for files on disk), so an
+    /// unchanged file is recognised without reading its results again.
+    pub blob: String,
     pub text: String,
 }
 
@@ -92,16 +95,21 @@ impl Sources {
         *self.skipped.entry(reason).or_default() += 1;
     }
 
-    /// Keep the bytes of a file in a format opgap reads if they are text.
-    fn offer(&mut self, path: String, bytes: Vec<u8>) {
+    /// Keep the bytes of a file in a format opgap reads if they are text;
+    /// `blob` is their git id when the object database already knows it.
+    fn offer(&mut self, path: String, bytes: Vec<u8>, blob: Option<git2::Oid>) {
         if bytes.starts_with(b"version https://git-lfs.github.com/spec/") {
             return self.skip(SkipReason::LfsPointer);
         }
         if memchr::memchr(0, &bytes[..bytes.len().min(8000)]).is_some() {
             return self.skip(SkipReason::Binary);
         }
+        let blob = blob
+            .or_else(|| git2::Oid::hash_object(git2::ObjectType::Blob, &bytes).ok())
+            .map(|id| id.to_string())
+            .unwrap_or_default();
         match String::from_utf8(bytes) {
-            Ok(text) => self.files.push(SourceFile { path, text }),
+            Ok(text) => self.files.push(SourceFile { path, blob, text }),
             Err(_) => self.skip(SkipReason::NotUtf8),
         }
     }

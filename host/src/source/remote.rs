@@ -67,9 +67,9 @@ pub fn name_of(url: &str) -> String {
     last.strip_suffix(".git").unwrap_or(last).to_string()
 }
 
-/// Where the mirror of `url` lives under `cache_dir`: one folder per URL,
+/// Where the mirror of `url` lives under `mirrors`: one folder per URL,
 /// named so a person can tell them apart.
-pub fn mirror_dir(cache_dir: &Path, url: &str) -> PathBuf {
+pub fn mirror_dir(mirrors: &Path, url: &str) -> PathBuf {
     let hash = hex::encode(&Sha256::digest(redact(url).as_bytes())[..8]);
     let name: String = name_of(url)
         .chars()
@@ -82,12 +82,12 @@ pub fn mirror_dir(cache_dir: &Path, url: &str) -> PathBuf {
         })
         .take(40)
         .collect();
-    cache_dir.join("repos").join(format!("{name}-{hash}"))
+    mirrors.join(format!("{name}-{hash}"))
 }
 
 /// Clone or update the mirrors of `urls`, concurrently; one result per URL,
 /// in order. A failure names the URL without its credentials.
-pub fn fetch_all(urls: &[String], cache_dir: &Path) -> Vec<Result<PathBuf>> {
+pub fn fetch_all(urls: &[String], mirrors: &Path) -> Vec<Result<PathBuf>> {
     if urls.is_empty() {
         return Vec::new();
     }
@@ -108,7 +108,7 @@ pub fn fetch_all(urls: &[String], cache_dir: &Path) -> Vec<Result<PathBuf>> {
         let tasks: Vec<_> = urls
             .iter()
             .map(|url| {
-                let (url, dir) = (url.clone(), mirror_dir(cache_dir, url));
+                let (url, dir) = (url.clone(), mirror_dir(mirrors, url));
                 tokio::task::spawn_blocking(move || mirror(&url, &dir).map(|()| dir))
             })
             .collect();

@@ -1,0 +1,168 @@
+//! Keeping the runbook index in step with a scan: what it remembers feeds
+//! the workers, and what they produce is written back in one commit.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::index::{FileState, IndexedFile, IndexedSection, RunbookIndex, Update};
+use crate::plugin::TranslatorPlugin;
+use crate::report::{Finding, ScanError, TranslationOutcome};
+use crate::source::Sources;
+
+use super::translate::translate_with;
+use super::workers::FileResult;
+
+/// Where the index is and how long to wait for another scan's lock.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    pub dir: PathBuf,
+    pub wait: Duration,
+}
+
+/// What the scan did to the index, for the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexSummary {
+    pub dir: PathBuf,
+    /// Files whose record and sections were (re)written.
+    pub files_written: usize,
+    /// Files that left the index (deleted or no longer readable).
+    pub files_removed: usize,
+}
+
+/// The stacks every indexed section carries a fidelity for.
+const STACKS: [&str; 4] = ["libvirt", "proxmox", "ovirt", "openstack"];
+
+pub(super) struct Indexing {
+    index: RunbookIndex,
+    update: Update,
+}
+
+impl Indexing {
+    /// Open the index and take its writer lock for the whole scan.
+    pub fn open(options: &IndexOptions) -> Result<Self> {
+        let index = RunbookIndex::open_or_create(&options.dir)?;
+        let update = index.update(options.wait)?;
+        Ok(Self { index, update })
+    }
+
+    pub fn previous(&self, repo_key: &str) -> Result<HashMap<String, FileState>> {
+        self.index.previous(repo_key)
+    }
+
+    /// Write the analysed files of one repository, drop the files that are
+    /// gone, and count both.
+    pub fn record(
+        &mut self,
+        sources: &Sources,
+        results: &[FileResult],
+        previous: &HashMap<String, FileState>,
+        fidelity: &HashMap<String, Vec<String>>,
+        summary: &mut IndexSummary,
+    ) -> Result<()> {
+        let key = repo_key(sources);
+        let revision = sources
+            .repo
+            .revision
+            .as_deref()
+            .unwrap_or(sources.repo.mode);
+        for (file, result) in sources.files.iter().zip(results) {
+            let Some(sections) = &result.sections else {
+                continue;
+            };
+            let indexed = sections
+                .iter()
+                .map(|section| {
+                    let inside: Vec<&Finding> = result
+                        .findings
+                        .iter()
+                        .filter(|f| section.start <= f.byte_start && f.byte_start < section.end)
+                        .collect();
+                    let set = |get: &dyn Fn(&Finding) -> String| -> Vec<String> {
+                        inside
+                            .iter()
+                            .map(|f| get(f))
+                            .collect::<BTreeSet<_>>()
+                            .into_iter()
+                            .collect()
+                    };
+                    let constructs = set(&|f| f.construct.clone());
+                    let fidelity = constructs
+                        .iter()
+                        .flat_map(|c| fidelity.get(c).into_iter().flatten().cloned())
+                        .collect::<BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                    IndexedSection {
+                        section: section.clone(),
+                        layers: set(&|f| f.layer.clone()),
+                        severities: set(&|f| f.severity.as_str().to_string()),
+                        constructs,
+                        fidelity,
+                    }
+                })
+                .collect();
+            self.update.put_file(IndexedFile {
+                repo_key: &key,
+                repo: &sources.repo.name,
+                revision,
+                path: &file.path,
+                blob: &file.blob,
+                results: &result.results,
+                sections: indexed,
+            })?;
+            summary.files_written += 1;
+        }
+        let present: HashSet<&str> = sources.files.iter().map(|f| f.path.as_str()).collect();
+        for gone in previous.keys().filter(|p| !present.contains(p.as_str())) {
+            self.update.remove_file(&key, gone);
+            summary.files_removed += 1;
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.update.commit()
+    }
+}
+
+/// How the index tells repositories apart: the URL of a remote, else the
+/// folder it was read from.
+pub(super) fn repo_key(sources: &Sources) -> String {
+    sources
+        .repo
+        .origin
+        .clone()
+        .unwrap_or_else(|| sources.repo.root.display().to_string())
+}
+
+/// `stack:fidelity` pairs per construct found in `findings`, asking the
+/// translators once per construct and stack (fidelity is a property of the
+/// construct; the arguments of one finding do not change it).
+pub(super) fn fidelity_by_construct(
+    translators: &[TranslatorPlugin],
+    findings: &[&Finding],
+    errors: &mut Vec<ScanError>,
+) -> HashMap<String, Vec<String>> {
+    let mut seen = HashSet::new();
+    let mut representatives: Vec<Finding> = findings
+        .iter()
+        .filter(|f| seen.insert(f.construct.as_str()))
+        .map(|f| (*f).clone())
+        .collect();
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for stack in STACKS {
+        translate_with(translators, stack, &mut representatives, errors);
+        for f in &mut representatives {
+            if let Some(TranslationOutcome::Translated { fidelity, .. }) = f.translation.take() {
+                out.entry(f.construct.clone())
+                    .or_default()
+                    .push(format!("{stack}:{}", fidelity.as_str()));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,351 @@
+//! The runbook index: searchable after a scan, incremental on rescan, and
+//! intact when a scan dies or another one holds it.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::*;
+
+fn calls(run: &Run) -> Vec<(String, u64)> {
+    run.json["plugins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["calls"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn hit_paths(results: &Value) -> Vec<String> {
+    results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            format!(
+                "{}/{}",
+                h["repo"].as_str().unwrap(),
+                h["path"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn facet(results: &Value, name: &str) -> Vec<(String, u64)> {
+    results["facets"][name]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["value"].as_str().unwrap().to_string(),
+                c["sections"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Two repositories: patching (vMotion, maintenance mode) and backup
+/// (snapshots), three runbooks in all.
+fn estate() -> (Repo, Repo) {
+    let ops = Repo::new();
+    ops.write(
+        "patching.md",
+        "# Host patching\n\nvMotion every VM off the host first.\n\n## Maintenance\n\nPut the host in maintenance mode with `Set-VMHost -State Maintenance`.\n",
+    )
+    .write("network.md", "# Uplinks\n\nThe NSX segment web-tier carries the traffic.\n")
+    .commit("ops");
+    let backup = Repo::new();
+    backup
+        .write(
+            "nightly.md",
+            "# Nightly backup\n\nTake a quiesced snapshot with `New-Snapshot -VM db01 -Quiesce` before the dump.\n",
+        )
+        .commit("backup");
+    (ops, backup)
+}
+
+#[test]
+fn two_repositories_scanned_together_are_searchable_with_facets() {
+    let (ops, backup) = estate();
+    let index = tempfile::tempdir().unwrap();
+    let run = indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert_eq!(run.json["index"]["files_written"], 3);
+    let problems = schema_problems(&run.json);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let names: Vec<String> = run.json["repos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect();
+
+    let all = search_json(index.path(), &[]);
+    let repos: Vec<String> = facet(&all, "repo").into_iter().map(|(r, _)| r).collect();
+    assert_eq!(repos.len(), 2, "{all:#}");
+    assert!(names.iter().all(|n| repos.contains(n)));
+
+    let found = search_json(index.path(), &["snapshot"]);
+    assert_eq!(hit_paths(&found), [format!("{}/nightly.md", names[1])]);
+    let hit = &found["hits"][0];
+    assert_eq!(hit["heading_path"], serde_json::json!(["Nightly backup"]));
+    assert_eq!(hit["line"], 1);
+    let snippet = hit["snippet"]["text"].as_str().unwrap();
+    let ranges = hit["snippet"]["highlights"].as_array().unwrap();
+    assert!(!ranges.is_empty());
+    let (start, end) = (
+        ranges[0]["start"].as_u64().unwrap() as usize,
+        ranges[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(snippet[start..end].to_lowercase(), "snapshot");
+    assert!(facet(&found, "layer").iter().any(|(l, _)| l == "snapshot"));
+
+    // Filters: by layer, by construct (short id), by repository.
+    let by_layer = search_json(index.path(), &["--layer", "vmotion"]);
+    assert_eq!(
+        hit_paths(&by_layer),
+        [format!("{}/patching.md", names[0])],
+        "{by_layer:#}"
+    );
+    assert_eq!(
+        by_layer["hits"][0]["heading_path"],
+        serde_json::json!(["Host patching"])
+    );
+    let by_construct = search_json(index.path(), &["--construct", "host.maintenance_mode"]);
+    assert_eq!(
+        by_construct["hits"][0]["heading_path"],
+        serde_json::json!(["Host patching", "Maintenance"])
+    );
+    let in_backup = search_json(index.path(), &["host", "--repo", &names[1]]);
+    assert_eq!(in_backup["total"], 0, "{in_backup:#}");
+    // Per-stack fidelity: NSX segments have no equivalent on plain libvirt
+    // but do on OpenStack (Neutron networks).
+    let none_libvirt = search_json(
+        index.path(),
+        &["--stack-fidelity", "none", "--stack", "libvirt"],
+    );
+    let paths = hit_paths(&none_libvirt);
+    assert!(
+        paths.iter().all(|p| !p.ends_with("nightly.md")),
+        "snapshots exist on libvirt: {paths:?}"
+    );
+    let bad = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["search", "--index"])
+        .arg(index.path())
+        .arg("snapshot AND (")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid query"));
+}
+
+#[test]
+fn a_rescan_reruns_plugins_only_on_the_changed_file_and_search_follows() {
+    let (ops, backup) = estate();
+    let index = tempfile::tempdir().unwrap();
+    let first = indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
+    assert!(
+        calls(&first).iter().all(|(_, n)| *n == 3),
+        "{:?}",
+        calls(&first)
+    );
+
+    let unchanged = indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
+    assert!(
+        calls(&unchanged).iter().all(|(_, n)| *n == 0),
+        "{:?}",
+        calls(&unchanged)
+    );
+    assert_eq!(unchanged.json["files"]["reused"], 3);
+    assert_eq!(first.json["findings"], unchanged.json["findings"]);
+
+    backup
+        .write(
+            "nightly.md",
+            "# Nightly backup\n\nRevert the VM with `Set-VM -VM db01 -Snapshot before-dump` if the dump fails.\n",
+        )
+        .commit("change");
+    ops.git(&["rm", "-q", "network.md"]);
+    ops.commit("delete");
+    let second = indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
+    assert_eq!(second.code(), 0, "{}", second.stderr());
+    assert!(
+        calls(&second).iter().all(|(_, n)| *n == 1),
+        "only nightly.md runs again: {:?}",
+        calls(&second)
+    );
+    assert_eq!(second.json["files"]["analyzed"], 1);
+    assert_eq!(second.json["files"]["reused"], 1);
+    assert_eq!(second.json["index"]["files_written"], 1);
+    assert_eq!(second.json["index"]["files_removed"], 1);
+
+    assert_eq!(search_json(index.path(), &["quiesced"])["total"], 0);
+    let revert = search_json(index.path(), &["dump fails"]);
+    assert_eq!(revert["total"], 1);
+    assert!(hit_paths(&revert)[0].ends_with("/nightly.md"));
+    assert_eq!(
+        search_json(index.path(), &["segment"])["total"],
+        0,
+        "deleted"
+    );
+    assert!(
+        search_json(index.path(), &["--construct", "vmware.snapshot.revert"])["total"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
+}
+
+#[test]
+fn adding_a_plugin_runs_only_that_plugin_on_unchanged_files() {
+    let (ops, backup) = estate();
+    let index = tempfile::tempdir().unwrap();
+    let paths = [ops.path(), backup.path()];
+    let first = indexed_scan(index.path(), &paths, &["--only", "powercli"]);
+    assert_eq!(calls(&first), [("powercli".to_string(), 3)]);
+    let all = indexed_scan(index.path(), &paths, &[]);
+    assert_eq!(all.code(), 0, "{}", all.stderr());
+    for (name, n) in calls(&all) {
+        let expected = if name == "powercli" { 0 } else { 3 };
+        assert_eq!(n, expected, "{name}: {:?}", calls(&all));
+    }
+    let fresh = scan_json(shared_cache(), ops.path(), &[]);
+    let ops_findings: Vec<&Value> = all
+        .findings()
+        .iter()
+        .filter(|f| f["repo"] == fresh.json["repos"][0]["name"])
+        .collect();
+    let fresh_findings: Vec<&Value> = fresh.findings().iter().collect();
+    assert_eq!(
+        ops_findings, fresh_findings,
+        "reused and fresh results merge alike"
+    );
+    // Dropping a plugin needs no plugin run at all.
+    let fewer = indexed_scan(index.path(), &paths, &["--only", "vsphere"]);
+    assert_eq!(calls(&fewer), [("vsphere".to_string(), 0)]);
+}
+
+/// Start a scan that takes seconds: the hostile plugin spins to its
+/// deadline on every file, and is never disabled.
+fn slow_scan(index: &Path, repo: &Repo) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .arg("scan")
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--index")
+        .arg(index)
+        .args([
+            "--format",
+            "json",
+            "--deadline-ms",
+            "400",
+            "--max-plugin-failures",
+            "0",
+        ])
+        .arg("--plugin")
+        .arg(hostile_guest())
+        .arg(repo.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+fn slow_repo() -> Repo {
+    let repo = Repo::new();
+    for i in 0..20 {
+        repo.write(
+            &format!("r{i}.md"),
+            format!("# Step {i}\n\nvMotion host {i}.\n"),
+        );
+    }
+    repo.commit("slow");
+    repo
+}
+
+#[test]
+fn a_killed_scan_leaves_the_previous_index_usable() {
+    let (ops, backup) = estate();
+    let index = tempfile::tempdir().unwrap();
+    indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
+    let before = search_json(index.path(), &["snapshot"]);
+    assert_eq!(before["total"], 1);
+
+    let repo = slow_repo();
+    let mut child = slow_scan(index.path(), &repo);
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(child.try_wait().unwrap().is_none(), "killed mid-scan");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    assert_eq!(search_json(index.path(), &["snapshot"]), before);
+    assert_eq!(
+        search_json(index.path(), &["step"])["total"],
+        0,
+        "nothing half-written"
+    );
+    let after = indexed_scan(
+        index.path(),
+        &[ops.path(), backup.path()],
+        &["--index-wait", "5"],
+    );
+    assert_eq!(after.code(), 0, "{}", after.stderr());
+    assert_eq!(
+        after.json["files"]["reused"], 3,
+        "the old commit is still remembered"
+    );
+}
+
+#[test]
+fn a_second_scan_waits_for_the_first_or_says_why_it_cannot() {
+    let index = tempfile::tempdir().unwrap();
+    let repo = slow_repo();
+    let mut child = slow_scan(index.path(), &repo);
+    // Wait until the first scan holds the writer lock.
+    let started = Instant::now();
+    while !index.path().join(".tantivy-writer.lock").exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "first scan never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (ops, _) = estate();
+    let second = indexed_scan(index.path(), &[ops.path()], &["--index-wait", "0"]);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(second.code(), 3, "{}", second.stderr());
+    assert!(!second.findings().is_empty(), "results are still reported");
+    let error = &second.errors()[0];
+    assert_eq!(error["cause"]["kind"], "index");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("another opgap scan is updating the index"),
+        "{error}"
+    );
+    assert!(second.json.get("index").is_none());
+    let problems = schema_problems(&second.json);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn searching_without_an_index_says_to_scan_first() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["search", "vmotion", "--index"])
+        .arg(empty.path().join("none"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("run `opgap scan`"));
+}
