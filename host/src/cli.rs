@@ -233,6 +233,7 @@ impl PluginArgs {
             max_plugin_failures: 3,
             stack: None,
             index: None,
+            changed_since: None,
         }
     }
 
@@ -261,6 +262,11 @@ struct SourceArgs {
     /// Read the files on disk (uncommitted edits included, .gitignore honoured).
     #[arg(long)]
     worktree: bool,
+
+    /// Scan and report only the files changed since this revision (for CI:
+    /// `--changed-since origin/main`).
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
 }
 
 impl SourceArgs {
@@ -502,6 +508,7 @@ fn load_errors_exit(errors: &[crate::report::ScanError]) -> anyhow::Result<ExitC
 fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     let options = ScanOptions {
         sources: args.source.specs(),
+        changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
     let mut report = scan(&options)?;
@@ -721,6 +728,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
             wait: Duration::from_secs(args.index_wait),
         }),
         sources: args.source.specs(),
+        changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
     let report = match scan(&options) {

@@ -349,3 +349,50 @@ fn searching_without_an_index_says_to_scan_first() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("run `opgap scan`"));
 }
+
+#[test]
+fn changed_since_scans_and_reports_only_what_changed_and_keeps_the_rest_indexed() {
+    let repo = Repo::new();
+    repo.write("a.md", "vMotion the VMs off the host.\n")
+        .write("b.md", "vSphere Fault Tolerance protects the gateway.\n")
+        .commit("base");
+    let index = tempfile::tempdir().unwrap();
+    indexed_scan(index.path(), &[repo.path()], &[]);
+    repo.write(
+        "b.md",
+        "vSphere Fault Tolerance protects the label printer.\n",
+    )
+    .write("c.md", "Check the vSAN health service first.\n")
+    .commit("change");
+    let run = indexed_scan(index.path(), &[repo.path()], &["--changed-since", "HEAD~1"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let paths: std::collections::BTreeSet<&str> = run
+        .findings()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["b.md", "c.md"].into());
+    assert_eq!(run.json["files"]["scanned"], 2);
+    assert_eq!(
+        run.json["index"]["files_removed"], 0,
+        "a.md is unchanged, not gone"
+    );
+    assert_eq!(search_json(index.path(), &["vmotion"])["total"], 1);
+    assert_eq!(search_json(index.path(), &["printer"])["total"], 1);
+
+    repo.git(&["rm", "-q", "a.md"]);
+    repo.commit("drop a");
+    let run = indexed_scan(index.path(), &[repo.path()], &["--changed-since", "HEAD~1"]);
+    assert!(run.findings().is_empty());
+    assert_eq!(run.json["index"]["files_removed"], 1);
+    assert_eq!(search_json(index.path(), &["vmotion"])["total"], 0);
+
+    let folder = tempfile::tempdir().unwrap();
+    let out = opgap(shared_cache())
+        .arg(folder.path())
+        .args(["--changed-since", "HEAD~1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a git repository"));
+}

@@ -117,8 +117,14 @@ impl Indexing {
             summary.files_written += 1;
         }
         let present: HashSet<&str> = sources.files.iter().map(|f| f.path.as_str()).collect();
-        for gone in previous.keys().filter(|p| !present.contains(p.as_str())) {
-            self.update.remove_file(&key, gone);
+        // With --changed-since only the files listed are known; the others
+        // are not gone, just not looked at.
+        let gone = |p: &String| match &sources.changes {
+            Some(changes) => changes.deleted.contains(p),
+            None => !present.contains(p.as_str()),
+        };
+        for path in previous.keys().filter(|p| gone(p)) {
+            self.update.remove_file(&key, path);
             summary.files_removed += 1;
         }
         Ok(())

@@ -91,6 +91,8 @@ pub struct ScanOptions {
     /// Keep the runbook index here up to date, and reuse what it remembers
     /// of unchanged files.
     pub index: Option<IndexOptions>,
+    /// Scan and report only the files changed since this revision.
+    pub changed_since: Option<String>,
 }
 
 pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
@@ -248,7 +250,16 @@ fn read_sources(options: &ScanOptions, errors: &mut Vec<ScanError>) -> Result<Ve
         } else {
             PathBuf::from(&spec.location)
         };
-        match source::read(&path, &spec.selection) {
+        let read_one = |path: &std::path::Path| -> Result<Sources> {
+            let mut sources = source::read(path, &spec.selection)?;
+            if let Some(base) = &options.changed_since {
+                let changes = source::changed_since(path, base, &spec.selection)?;
+                sources.files.retain(|f| changes.changed.contains(&f.path));
+                sources.changes = Some(changes);
+            }
+            Ok(sources)
+        };
+        match read_one(&path) {
             Ok(mut sources) => {
                 if remote {
                     let origin = source::remote::redact(&spec.location);

@@ -64,3 +64,43 @@ pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) ->
     })?;
     Ok(sources)
 }
+
+/// Paths that differ between `base` and what `selection` reads: the
+/// changed or added ones (to scan) and the deleted ones (to forget).
+pub fn changed_since(
+    repo: &Repository,
+    base: &str,
+    selection: &super::Selection,
+) -> Result<super::Changes> {
+    let base_tree = repo
+        .revparse_single(base)
+        .and_then(|o| o.peel_to_tree())
+        .with_context(|| format!("cannot resolve --changed-since {base:?}"))?;
+    let diff = match selection {
+        super::Selection::Revision(rev) => {
+            let tree = repo
+                .revparse_single(rev)
+                .and_then(|o| o.peel_to_tree())
+                .with_context(|| format!("cannot resolve revision {rev:?}"))?;
+            repo.diff_tree_to_tree(Some(&base_tree), Some(&tree), None)?
+        }
+        super::Selection::Worktree => {
+            let mut options = git2::DiffOptions::new();
+            options.include_untracked(true).recurse_untracked_dirs(true);
+            repo.diff_tree_to_workdir_with_index(Some(&base_tree), Some(&mut options))?
+        }
+    };
+    let mut changes = super::Changes::default();
+    let path = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().replace('\\', "/"));
+    for delta in diff.deltas() {
+        match delta.status() {
+            git2::Delta::Deleted => changes.deleted.extend(path(delta.old_file())),
+            git2::Delta::Renamed => {
+                changes.deleted.extend(path(delta.old_file()));
+                changes.changed.extend(path(delta.new_file()));
+            }
+            _ => changes.changed.extend(path(delta.new_file())),
+        }
+    }
+    Ok(changes)
+}

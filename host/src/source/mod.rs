@@ -79,6 +79,8 @@ pub struct Sources {
     pub skipped: BTreeMap<SkipReason, u64>,
     /// Files that could not be read: (path, message).
     pub errors: Vec<(String, String)>,
+    /// With `--changed-since`: what changed; `files` holds only those.
+    pub changes: Option<Changes>,
 }
 
 impl Sources {
@@ -88,6 +90,7 @@ impl Sources {
             files: Vec::new(),
             skipped: BTreeMap::new(),
             errors: Vec::new(),
+            changes: None,
         }
     }
 
@@ -118,6 +121,26 @@ impl Sources {
         self.skip(SkipReason::Unreadable);
         self.errors.push((path, message));
     }
+}
+
+/// What changed since a base revision (`--changed-since`).
+#[derive(Debug, Default, Clone)]
+pub struct Changes {
+    /// Added, modified or renamed-to paths: the only ones scanned.
+    pub changed: std::collections::HashSet<String>,
+    /// Deleted or renamed-from paths: the only ones the index forgets.
+    pub deleted: std::collections::HashSet<String>,
+}
+
+/// The paths of the repository at `root` that changed since `base`.
+pub fn changed_since(root: &Path, base: &str, selection: &Selection) -> Result<Changes> {
+    let repo = git2::Repository::open(root).with_context(|| {
+        format!(
+            "{} is not a git repository, so --changed-since cannot be used",
+            root.display()
+        )
+    })?;
+    git::changed_since(&repo, base, selection)
 }
 
 /// Read the runbooks under `root`. A git repository is read at the selected
