@@ -234,6 +234,7 @@ impl PluginArgs {
             stack: None,
             index: None,
             changed_since: None,
+            progress: false,
         }
     }
 
@@ -345,6 +346,10 @@ struct ScanArgs {
     /// How long to wait for another scan that is updating the index.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     index_wait: u64,
+
+    /// No progress bar (it is shown only when stderr is a terminal).
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 const STACKS: [Stack; 4] = [
@@ -720,6 +725,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
         stack: args.stack.map(|s| s.id().to_string()).or(config.stack),
+        progress: !args.quiet,
         index: (!args.no_index).then(|| crate::scan::IndexOptions {
             dir: args
                 .index

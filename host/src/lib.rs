@@ -16,6 +16,7 @@ pub mod fixture;
 pub mod index;
 pub mod parse;
 pub mod plugin;
+pub mod progress;
 pub mod report;
 pub mod scan;
 pub mod source;

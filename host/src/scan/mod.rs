@@ -20,6 +20,7 @@ use anyhow::Result;
 
 use crate::index::FileState;
 use crate::plugin::{DetectorPlugin, Limits, Runtime};
+use crate::progress::Progress;
 use crate::report::Finding;
 use crate::report::{ErrorCause, FileStats, PluginSummary, SCHEMA, ScanError, ScanReport, Tool};
 use crate::source::{self, Selection, Sources};
@@ -93,6 +94,8 @@ pub struct ScanOptions {
     pub index: Option<IndexOptions>,
     /// Scan and report only the files changed since this revision.
     pub changed_since: Option<String>,
+    /// Show progress on stderr (when it is a terminal).
+    pub progress: bool,
 }
 
 pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
@@ -100,7 +103,8 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let mut errors = Vec::new();
     let plugins = load_plugins(&runtime, options, &mut errors);
 
-    let sources = read_sources(options, &mut errors)?;
+    let progress = Progress::new(options.progress);
+    let sources = read_sources(options, &progress, &mut errors)?;
 
     let mut indexing = options.index.as_ref().and_then(|o| {
         Indexing::open(o)
@@ -128,7 +132,8 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
             })
         })
         .collect();
-    let outcome = run_detectors(&plugins, &work, options, indexing.is_some());
+    progress.files(work.len());
+    let outcome = run_detectors(&plugins, &work, options, indexing.is_some(), &progress);
     for (plugin, failures) in plugins.iter().zip(&outcome.failures_per_plugin) {
         let failures = failures.load(Ordering::Relaxed);
         if is_disabled(failures, options.max_plugin_failures) {
@@ -155,6 +160,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
 
     let mut index_summary = None;
     if let Some(mut index) = indexing.take() {
+        progress.step("updating the index");
         let fresh: Vec<&Finding> = outcome
             .files
             .iter()
@@ -188,6 +194,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         translate_with(&translators, stack, &mut findings, &mut errors);
     }
 
+    progress.finish();
     let partial = !errors.is_empty();
     let mut skipped = BTreeMap::new();
     for (reason, n) in sources.iter().flat_map(|s| &s.skipped) {
@@ -227,14 +234,23 @@ fn index_error(e: &anyhow::Error) -> ScanError {
 
 /// Read every source. One that cannot be read is an error beside the
 /// others' results; with nothing readable the scan fails.
-fn read_sources(options: &ScanOptions, errors: &mut Vec<ScanError>) -> Result<Vec<Sources>> {
+fn read_sources(
+    options: &ScanOptions,
+    progress: &Progress,
+    errors: &mut Vec<ScanError>,
+) -> Result<Vec<Sources>> {
     let urls: Vec<String> = options
         .sources
         .iter()
         .map(|s| s.location.clone())
         .filter(|l| source::remote::is_url(l))
         .collect();
+    if !urls.is_empty() {
+        let s = if urls.len() == 1 { "y" } else { "ies" };
+        progress.step(format!("fetching {} repositor{s}", urls.len()));
+    }
     let mut mirrors = source::remote::fetch_all(&urls, &options.mirrors_dir).into_iter();
+    progress.step("reading files");
     let mut read = Vec::new();
     let mut failures = Vec::new();
     for spec in &options.sources {

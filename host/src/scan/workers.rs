@@ -9,6 +9,7 @@ use crate::index::{FileState, PluginResult};
 use crate::parse::lines::LineIndex;
 use crate::parse::{format_for_path, parse_document};
 use crate::plugin::{DetectorInstance, DetectorPlugin};
+use crate::progress::Progress;
 use crate::report::{ErrorCause, Finding, ScanError};
 use crate::source::SourceFile;
 
@@ -58,6 +59,7 @@ pub(super) fn run_detectors(
     files: &[WorkItem],
     options: &ScanOptions,
     sections: bool,
+    progress: &Progress,
 ) -> Outcome {
     let jobs = match options.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -88,6 +90,13 @@ pub(super) fn run_detectors(
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = files.get(i) else { break };
                         done.push((i, check_file(&mut instances, &counters, item, sections)));
+                        progress.file_done(
+                            counters
+                                .calls
+                                .iter()
+                                .map(|c| c.load(Ordering::Relaxed))
+                                .sum(),
+                        );
                     }
                     results
                         .lock()
