@@ -252,8 +252,9 @@ impl PluginArgs {
 struct SourceArgs {
     /// Git repositories (read at HEAD), plain folders, or git URLs
     /// (`https://`, `ssh://`, `file://`, `user@host:path`), which are
-    /// mirrored under the cache folder and fetched on every run.
-    #[arg(required = true, value_name = "PATH|URL")]
+    /// mirrored under the cache folder and fetched on every run
+    /// [default: the `[[repos]]` of opgap.toml].
+    #[arg(value_name = "PATH|URL")]
     paths: Vec<String>,
 
     /// Read this revision of the repository instead of HEAD.
@@ -271,14 +272,42 @@ struct SourceArgs {
 }
 
 impl SourceArgs {
-    fn specs(&self) -> Vec<crate::scan::SourceSpec> {
-        self.paths
+    /// The paths given, else the repositories the config lists (each at
+    /// its own `rev`, if it names one).
+    fn specs(
+        &self,
+        config: &crate::config::Config,
+    ) -> anyhow::Result<Vec<crate::scan::SourceSpec>> {
+        if !self.paths.is_empty() {
+            return Ok(self
+                .paths
+                .iter()
+                .map(|location| crate::scan::SourceSpec {
+                    location: location.clone(),
+                    selection: self.selection(),
+                })
+                .collect());
+        }
+        if config.repos.is_empty() {
+            anyhow::bail!(
+                "nothing to scan: give a PATH or URL, or list [[repos]] in opgap.toml{}",
+                match &config.path {
+                    Some(p) => format!(" ({})", p.display()),
+                    None => String::new(),
+                }
+            );
+        }
+        Ok(config
+            .repos
             .iter()
-            .map(|location| crate::scan::SourceSpec {
-                location: location.clone(),
-                selection: self.selection(),
+            .map(|repo| crate::scan::SourceSpec {
+                location: repo.location.clone(),
+                selection: match &repo.rev {
+                    Some(rev) if !self.worktree => Selection::Revision(rev.clone()),
+                    _ => self.selection(),
+                },
             })
-            .collect()
+            .collect())
     }
 
     /// Where settings are looked for: the first local path given.
@@ -511,8 +540,9 @@ fn load_errors_exit(errors: &[crate::report::ScanError]) -> anyhow::Result<ExitC
 }
 
 fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
+    let config = crate::config::load(None, &args.source.config_start())?;
     let options = ScanOptions {
-        sources: args.source.specs(),
+        sources: args.source.specs(&config)?,
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
@@ -713,6 +743,13 @@ fn run_scan(args: ScanArgs) -> ExitCode {
             return ExitCode::from(exit::FATAL);
         }
     };
+    let sources = match args.source.specs(&config) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e}");
+            return ExitCode::from(exit::FATAL);
+        }
+    };
     let options = ScanOptions {
         limits: Limits {
             deadline: Duration::from_millis(args.deadline_ms.max(1)),
@@ -733,7 +770,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
                 .unwrap_or_else(|| crate::index::default_dir(&args.plugins.cache_root())),
             wait: Duration::from_secs(args.index_wait),
         }),
-        sources: args.source.specs(),
+        sources,
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };

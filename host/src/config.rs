@@ -22,6 +22,16 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The management plane findings are translated for.
     pub stack: Option<String>,
+    /// The repositories `opgap scan` reads when no PATH is given.
+    pub repos: Vec<RepoEntry>,
+}
+
+/// One `[[repos]]` entry: a git URL or a folder, and the revision to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepoEntry {
+    /// A URL as given, or a path made absolute against the config's folder.
+    pub location: String,
+    pub rev: Option<String>,
 }
 
 /// What the file may say, with positions kept for error messages.
@@ -29,6 +39,16 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct Raw {
     stack: Option<Spanned<String>>,
+    #[serde(default)]
+    repos: Vec<Spanned<RawRepo>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRepo {
+    url: Option<Spanned<String>>,
+    path: Option<Spanned<String>>,
+    rev: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,9 +154,50 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         other => other.map(Spanned::into_inner),
     };
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut repos = Vec::new();
+    for entry in raw.repos {
+        let span = entry.span();
+        let entry = entry.into_inner();
+        let location = match (entry.url, entry.path) {
+            (Some(url), None) => {
+                if !crate::source::remote::is_url(url.get_ref()) {
+                    return Err(error(
+                        Some(url.span()),
+                        Some("repos.url".into()),
+                        format!(
+                            "`{}` is not a git URL (https://, ssh://, file:// or user@host:path); use `path` for a folder",
+                            url.get_ref()
+                        ),
+                    ));
+                }
+                url.into_inner()
+            }
+            (None, Some(p)) => folder.join(p.get_ref()).display().to_string(),
+            (Some(_), Some(p)) => {
+                return Err(error(
+                    Some(p.span()),
+                    Some("repos.path".into()),
+                    "give either `url` or `path`, not both".into(),
+                ));
+            }
+            (None, None) => {
+                return Err(error(
+                    Some(span),
+                    Some("repos".into()),
+                    "each [[repos]] entry needs a `url` or a `path`".into(),
+                ));
+            }
+        };
+        repos.push(RepoEntry {
+            location,
+            rev: entry.rev,
+        });
+    }
     Ok(Config {
         path: Some(path.to_path_buf()),
         stack,
+        repos,
     })
 }
 
@@ -191,6 +252,37 @@ mod tests {
         assert_eq!((e.line, e.column), (1, 9));
         let e = parse_str("stack = \"libvirt\"\n[oops\n").unwrap_err();
         assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn repos_are_urls_or_folders_relative_to_the_config() {
+        let c = parse(
+            Path::new("/srv/ops/opgap.toml"),
+            "[[repos]]\nurl = \"https://git.example.com/dc-ops.git\"\nrev = \"v2\"\n\n[[repos]]\npath = \"../net-runbooks\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.repos,
+            [
+                RepoEntry {
+                    location: "https://git.example.com/dc-ops.git".into(),
+                    rev: Some("v2".into())
+                },
+                RepoEntry {
+                    location: "/srv/ops/../net-runbooks".into(),
+                    rev: None
+                }
+            ]
+        );
+        let e = parse_str("[[repos]]\nurl = \"../x\"\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.field.as_deref()),
+            (2, 7, Some("repos.url"))
+        );
+        let e = parse_str("[[repos]]\nrev = \"main\"\n").unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("repos"));
+        let e = parse_str("[[repos]]\npath = \"a\"\nbranch = \"main\"\n").unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (3, Some("branch")));
     }
 
     #[test]

@@ -169,3 +169,64 @@ fn an_unreachable_remote_is_an_error_beside_the_other_results_and_keeps_its_secr
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("s3cret"));
 }
+
+#[test]
+fn without_paths_the_repos_of_opgap_toml_are_scanned_each_at_its_rev() {
+    let remote = Repo::new();
+    remote.write("a.md", "Use vMotion.\n").commit("first");
+    let pinned = remote.git(&["rev-parse", "HEAD"]);
+    remote
+        .write("b.md", "vSphere Fault Tolerance protects it.\n")
+        .commit("second");
+    let local = Repo::new();
+    local
+        .write("c.md", "Run New-Snapshot -VM db01 -Quiesce first.\n")
+        .commit("c");
+    let ops = tempfile::tempdir().unwrap();
+    let local_rel = "local-runbooks";
+    std::os::unix::fs::symlink(local.path(), ops.path().join(local_rel)).unwrap();
+    std::fs::write(
+        ops.path().join("opgap.toml"),
+        format!(
+            "[[repos]]\nurl = \"{}\"\nrev = \"{pinned}\"\n\n[[repos]]\npath = \"{local_rel}\"\n",
+            file_url(&remote)
+        ),
+    )
+    .unwrap();
+    let out = opgap(shared_cache())
+        .current_dir(ops.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["repos"][0]["revision"], pinned.as_str());
+    assert_eq!(json["repos"][0]["origin"], file_url(&remote).as_str());
+    let paths: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"a.md") && paths.contains(&"c.md"),
+        "{paths:?}"
+    );
+    assert!(
+        !paths.contains(&"b.md"),
+        "read at the pinned revision: {paths:?}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = opgap(shared_cache())
+        .current_dir(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to scan"));
+}
