@@ -396,3 +396,46 @@ fn changed_since_scans_and_reports_only_what_changed_and_keeps_the_rest_indexed(
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a git repository"));
 }
+
+#[test]
+fn a_renamed_file_leaves_its_old_path_and_is_found_under_the_new_one() {
+    let (ops, _) = estate();
+    let index = tempfile::tempdir().unwrap();
+    indexed_scan(index.path(), &[ops.path()], &[]);
+    ops.git(&["mv", "network.md", "nsx-uplinks.md"]);
+    ops.commit("rename");
+    let run = indexed_scan(index.path(), &[ops.path()], &[]);
+    assert_eq!(run.json["index"]["files_removed"], 1);
+    assert_eq!(run.json["index"]["files_written"], 1);
+    let found = search_json(index.path(), &["segment"]);
+    let paths = hit_paths(&found);
+    assert_eq!(paths.len(), 1);
+    assert!(paths[0].ends_with("/nsx-uplinks.md"), "{paths:?}");
+}
+
+#[test]
+fn the_two_sample_estates_scanned_together_are_searchable_with_facets() {
+    let root = workspace().join("corpus");
+    let index = tempfile::tempdir().unwrap();
+    let run = indexed_scan(
+        index.path(),
+        &[&root.join("acme-runbooks"), &root.join("northwind-ops")],
+        &[],
+    );
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let all = search_json(index.path(), &["snapshot"]);
+    let repos: Vec<String> = facet(&all, "repo").into_iter().map(|(r, _)| r).collect();
+    assert_eq!(repos.len(), 2, "both estates answer: {repos:?}");
+    assert!(facet(&all, "layer").iter().any(|(l, _)| l == "snapshot"));
+    let northwind_only = search_json(index.path(), &["snapshot", "--repo", "northwind-ops"]);
+    assert!(
+        hit_paths(&northwind_only)
+            .iter()
+            .all(|p| p.starts_with("northwind-ops/"))
+    );
+    let observability = search_json(index.path(), &["--layer", "observability", "-n", "50"]);
+    assert!(
+        observability["total"].as_u64().unwrap() >= 5,
+        "{observability:#}"
+    );
+}
