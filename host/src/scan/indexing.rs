@@ -37,6 +37,7 @@ pub struct IndexSummary {
 const STACKS: [&str; 4] = ["libvirt", "proxmox", "ovirt", "openstack"];
 
 pub(super) struct Indexing {
+    dir: PathBuf,
     index: RunbookIndex,
     update: Update,
 }
@@ -46,7 +47,42 @@ impl Indexing {
     pub fn open(options: &IndexOptions) -> Result<Self> {
         let index = RunbookIndex::open_or_create(&options.dir)?;
         let update = index.update(options.wait)?;
-        Ok(Self { index, update })
+        Ok(Self {
+            dir: options.dir.clone(),
+            index,
+            update,
+        })
+    }
+
+    /// Write what the scan produced (`results` holds every repository's
+    /// files in order) and commit it as one change.
+    pub fn write(
+        mut self,
+        sources: &[Sources],
+        previous: &[HashMap<String, FileState>],
+        results: &[FileResult],
+        translators: &[TranslatorPlugin],
+        errors: &mut Vec<ScanError>,
+    ) -> Result<IndexSummary> {
+        let fresh: Vec<&Finding> = results
+            .iter()
+            .filter(|r| r.analyzed)
+            .flat_map(|r| &r.findings)
+            .collect();
+        let fidelity = fidelity_by_construct(translators, &fresh, errors);
+        let mut summary = IndexSummary {
+            dir: self.dir.clone(),
+            files_written: 0,
+            files_removed: 0,
+        };
+        let mut offset = 0;
+        for (s, previous) in sources.iter().zip(previous) {
+            let of_repo = &results[offset..offset + s.files.len()];
+            offset += s.files.len();
+            self.record(s, of_repo, previous, &fidelity, &mut summary)?;
+        }
+        self.update.commit()?;
+        Ok(summary)
     }
 
     pub fn previous(&self, repo_key: &str) -> Result<HashMap<String, FileState>> {
@@ -55,7 +91,7 @@ impl Indexing {
 
     /// Write the analysed files of one repository, drop the files that are
     /// gone, and count both.
-    pub fn record(
+    fn record(
         &mut self,
         sources: &Sources,
         results: &[FileResult],
@@ -130,9 +166,6 @@ impl Indexing {
         Ok(())
     }
 
-    pub fn commit(self) -> Result<()> {
-        self.update.commit()
-    }
 }
 
 /// How the index tells repositories apart: the URL of a remote, else the
@@ -148,7 +181,7 @@ pub(super) fn repo_key(sources: &Sources) -> String {
 /// `stack:fidelity` pairs per construct found in `findings`, asking the
 /// translators once per construct and stack (fidelity is a property of the
 /// construct; the arguments of one finding do not change it).
-pub(super) fn fidelity_by_construct(
+fn fidelity_by_construct(
     translators: &[TranslatorPlugin],
     findings: &[&Finding],
     errors: &mut Vec<ScanError>,

@@ -21,7 +21,6 @@ use anyhow::Result;
 use crate::index::FileState;
 use crate::plugin::{DetectorPlugin, Limits, Runtime};
 use crate::progress::Progress;
-use crate::report::Finding;
 use crate::report::{ErrorCause, FileStats, PluginSummary, SCHEMA, ScanError, ScanReport, Tool};
 use crate::source::{self, Selection, Sources};
 use indexing::Indexing;
@@ -158,32 +157,13 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         Vec::new()
     };
 
-    let mut index_summary = None;
-    if let Some(mut index) = indexing.take() {
+    let index_summary = indexing.take().and_then(|index| {
         progress.step("updating the index");
-        let fresh: Vec<&Finding> = outcome
-            .files
-            .iter()
-            .filter(|r| r.analyzed)
-            .flat_map(|r| &r.findings)
-            .collect();
-        let fidelity = indexing::fidelity_by_construct(&translators, &fresh, &mut errors);
-        let mut summary = IndexSummary {
-            dir: options.index.as_ref().expect("indexing").dir.clone(),
-            files_written: 0,
-            files_removed: 0,
-        };
-        let mut offset = 0;
-        let written = sources.iter().zip(&previous).try_for_each(|(s, previous)| {
-            let results = &outcome.files[offset..offset + s.files.len()];
-            offset += s.files.len();
-            index.record(s, results, previous, &fidelity, &mut summary)
-        });
-        match written.and_then(|()| index.commit()) {
-            Ok(()) => index_summary = Some(summary),
-            Err(e) => errors.push(index_error(&e)),
-        }
-    }
+        index
+            .write(&sources, &previous, &outcome.files, &translators, &mut errors)
+            .map_err(|e| errors.push(index_error(&e)))
+            .ok()
+    });
 
     let mut findings = Vec::new();
     for r in outcome.files {
