@@ -165,7 +165,6 @@ impl Indexing {
         }
         Ok(())
     }
-
 }
 
 /// How the index tells repositories apart: the URL of a remote, else the

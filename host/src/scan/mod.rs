@@ -160,7 +160,13 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let index_summary = indexing.take().and_then(|index| {
         progress.step("updating the index");
         index
-            .write(&sources, &previous, &outcome.files, &translators, &mut errors)
+            .write(
+                &sources,
+                &previous,
+                &outcome.files,
+                &translators,
+                &mut errors,
+            )
             .map_err(|e| errors.push(index_error(&e)))
             .ok()
     });
