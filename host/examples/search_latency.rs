@@ -152,6 +152,7 @@ fn main() -> anyhow::Result<()> {
             path: &path,
             blob: "0",
             results: &[],
+            steps: &[],
             sections: indexed,
         })?;
     }

@@ -8,6 +8,7 @@ mod eval;
 mod explain;
 mod fixtures;
 mod index;
+mod report;
 mod repos;
 mod sandbox;
 mod scan;

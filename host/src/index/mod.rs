@@ -30,10 +30,11 @@ use tantivy::schema::{
 use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
 
 use crate::report::Finding;
+use crate::steps::Step;
 use sections::Section;
 
 /// Bumped when the fields change; an index of another format is rebuilt.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MARKER: &str = "opgap-index.json";
 /// Indexing is light next to detection: one thread, a small arena.
 const WRITER_MEMORY: usize = 48 << 20;
@@ -48,6 +49,7 @@ pub struct Fields {
     pub path: Field,
     pub blob: Field,
     pub results: Field,
+    pub steps: Field,
     pub heading: Field,
     pub line: Field,
     pub prose: Field,
@@ -71,6 +73,7 @@ impl Fields {
             path: b.add_text_field("path", STRING | STORED),
             blob: b.add_text_field("blob", STORED),
             results: b.add_bytes_field("results", STORED),
+            steps: b.add_bytes_field("steps", STORED),
             heading: b.add_text_field("heading", TEXT | STORED),
             line: b.add_u64_field("line", INDEXED | STORED | FAST),
             prose: b.add_text_field("prose", TEXT | STORED),
@@ -105,6 +108,7 @@ pub struct PluginResult {
 pub struct FileState {
     pub blob: String,
     pub results: Vec<PluginResult>,
+    pub steps: Vec<Step>,
 }
 
 impl FileState {
@@ -133,6 +137,7 @@ pub struct IndexedFile<'a> {
     pub path: &'a str,
     pub blob: &'a str,
     pub results: &'a [PluginResult],
+    pub steps: &'a [Step],
     pub sections: Vec<IndexedSection>,
 }
 
@@ -218,17 +223,21 @@ impl RunbookIndex {
                     .unwrap_or_default()
                     .to_string()
             };
-            let results = doc
-                .get_first(f.results)
-                .and_then(|v| v.as_bytes())
-                .and_then(|b| serde_json::from_slice(b).ok());
+            let decoded = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_bytes())
+                    .map(|b| b.to_vec())
+            };
+            let results = decoded(f.results).and_then(|b| serde_json::from_slice(&b).ok());
+            let steps = decoded(f.steps).and_then(|b| serde_json::from_slice(&b).ok());
             // A record that does not decode is treated as never scanned.
-            if let Some(results) = results {
+            if let (Some(results), Some(steps)) = (results, steps) {
                 states.insert(
                     text(f.path),
                     FileState {
                         blob: text(f.blob),
                         results,
+                        steps,
                     },
                 );
             }
@@ -301,6 +310,7 @@ impl Update {
         record.add_text(f.path, file.path);
         record.add_text(f.blob, file.blob);
         record.add_bytes(f.results, &serde_json::to_vec(file.results)?);
+        record.add_bytes(f.steps, &serde_json::to_vec(file.steps)?);
         self.writer.add_document(record)?;
         for s in file.sections {
             let mut doc = TantivyDocument::default();

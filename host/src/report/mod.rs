@@ -7,6 +7,7 @@ pub mod explain;
 pub mod json;
 pub mod search;
 pub mod stacks;
+pub mod summary;
 pub mod terminal;
 
 use std::collections::BTreeMap;
@@ -28,6 +29,9 @@ pub struct ScanReport {
     /// The runbook index this scan updated; absent with `--no-index`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<crate::scan::IndexSummary>,
+    /// If vCenter disappeared tomorrow: the share of runbook steps that
+    /// depend on it, by failure surface, layer and repository.
+    pub operating_model: crate::operating_model::OperatingModelTest,
     pub plugins: Vec<PluginSummary>,
     pub files: FileStats,
     pub findings: Vec<Finding>,

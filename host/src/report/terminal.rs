@@ -37,6 +37,7 @@ fn severity_style(s: Severity) -> Style {
 /// Findings and summary go to `out`; errors and the partial-results warning
 /// to `err`.
 pub fn write(report: &ScanReport, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<()> {
+    super::summary::write(report, out)?;
     // With several repositories, paths are shown under their repository.
     let several = report.repos.len() > 1;
     let shown = |f: &crate::report::Finding| {

@@ -148,6 +148,7 @@ impl Indexing {
                 path: &file.path,
                 blob: &file.blob,
                 results: &result.results,
+                steps: &result.steps,
                 sections: indexed,
             })?;
             summary.files_written += 1;

@@ -171,6 +171,14 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
             .ok()
     });
 
+    let operating_model =
+        crate::operating_model::measure(work.iter().zip(&outcome.files).map(|(item, r)| {
+            crate::operating_model::FileSteps {
+                repo: item.repo,
+                steps: &r.steps,
+                findings: &r.findings,
+            }
+        }));
     let mut findings = Vec::new();
     for r in outcome.files {
         findings.extend(r.findings);
@@ -202,6 +210,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         },
         repos: sources.into_iter().map(|s| s.repo).collect(),
         index: index_summary,
+        operating_model,
         findings,
         errors,
         partial,

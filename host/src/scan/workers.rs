@@ -12,6 +12,7 @@ use crate::plugin::{DetectorInstance, DetectorPlugin};
 use crate::progress::Progress;
 use crate::report::{ErrorCause, Finding, ScanError};
 use crate::source::SourceFile;
+use crate::steps::Step;
 
 use super::merge::{drop_yielding, merge_overlaps};
 use super::{ScanOptions, is_disabled};
@@ -44,6 +45,8 @@ pub(super) struct FileResult {
     pub analyzed: bool,
     /// The file's sections, when it was analyzed for an index.
     pub sections: Option<Vec<Section>>,
+    /// Its runbook steps (the Operating Model Test's unit).
+    pub steps: Vec<Step>,
 }
 
 /// One file to check, with the name of its repository and what the index
@@ -155,6 +158,7 @@ fn check_file(
             result.results.push(reused);
         }
         result.findings = drop_yielding(merge_overlaps(result.findings));
+        result.steps = previous.map(|p| p.steps.clone()).unwrap_or_default();
         return result;
     }
 
@@ -225,6 +229,7 @@ fn check_file(
         }
     }
     result.findings = drop_yielding(merge_overlaps(result.findings));
+    result.steps = crate::steps::steps(&doc, &file.text);
     if want_sections {
         result.sections = Some(sections(&doc, file.text.len()));
     }

@@ -1,0 +1,121 @@
+//! The summary a scan opens with in the terminal: the Operating Model Test
+//! by failure surface, the top layers, per repository when there are
+//! several, and the blocking items on the stack asked for.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use anstyle::Style;
+
+use super::{Fidelity, ScanReport, Severity, TranslationOutcome};
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const BAR_WIDTH: usize = 24;
+const TOP_LAYERS: usize = 5;
+const BLOCKING_SHOWN: usize = 8;
+
+pub fn write(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
+    let t = &report.operating_model;
+    if t.steps == 0 {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{BOLD}Operating Model Test:{BOLD:#} if vCenter disappeared tomorrow, {BOLD}{}{BOLD:#} of these runbook steps go with it ({} of {}).",
+        percent(t.share),
+        t.dependent,
+        t.steps
+    )?;
+    for s in &t.surfaces {
+        writeln!(
+            out,
+            "  {:<20} {DIM}{:<11}{DIM:#} {} {:>4}  {} step{}",
+            s.name,
+            format!("day {}", s.days),
+            bar(s.share),
+            percent(s.share),
+            s.steps,
+            if s.steps == 1 { "" } else { "s" }
+        )?;
+    }
+    if !t.layers.is_empty() {
+        let top: Vec<String> = t
+            .layers
+            .iter()
+            .take(TOP_LAYERS)
+            .map(|l| format!("{} {}", l.name, l.steps))
+            .collect();
+        writeln!(out, "  {DIM}top layers (steps):{DIM:#} {}", top.join(" · "))?;
+    }
+    if t.repos.len() > 1 {
+        for r in &t.repos {
+            writeln!(
+                out,
+                "  {DIM}{}:{DIM:#} {} ({} of {} steps)",
+                r.repo,
+                percent(r.share),
+                r.dependent,
+                r.steps
+            )?;
+        }
+    }
+    write_blocking(report, out)?;
+    writeln!(out)
+}
+
+/// Constructs with no equivalent on the stack asked for, at high severity
+/// or above: what stops a cutover until it is redesigned.
+fn write_blocking(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut blocking: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    let mut stack = None;
+    for f in &report.findings {
+        if let Some(TranslationOutcome::Translated {
+            fidelity: Fidelity::None,
+            stack: s,
+            ..
+        }) = &f.translation
+            && f.severity >= Severity::High
+        {
+            stack = Some(s.as_str());
+            blocking.entry(&f.construct).or_insert((0, &f.path)).0 += 1;
+        }
+    }
+    let Some(stack) = stack else {
+        return Ok(());
+    };
+    let mut items: Vec<(&str, usize)> = blocking.iter().map(|(c, (n, _))| (*c, *n)).collect();
+    items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut shown: Vec<String> = items
+        .iter()
+        .take(BLOCKING_SHOWN)
+        .map(|(c, n)| format!("{c} ({n} {})", if *n == 1 { "finding" } else { "findings" }))
+        .collect();
+    if items.len() > BLOCKING_SHOWN {
+        shown.push(format!("and {} more", items.len() - BLOCKING_SHOWN));
+    }
+    writeln!(
+        out,
+        "  {BOLD}blocking on {stack}:{BOLD:#} {}\n  {DIM}(no equivalent, high severity or above; `opgap explain CONSTRUCT` says what to do instead){DIM:#}",
+        shown.join(", ")
+    )
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+fn bar(share: f64) -> String {
+    let filled = ((share * BAR_WIDTH as f64).round() as usize).min(BAR_WIDTH);
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bars_and_percentages_round_sensibly() {
+        assert_eq!(super::percent(0.576), "58%");
+        assert_eq!(super::bar(0.5).chars().filter(|c| *c == '█').count(), 12);
+        assert_eq!(super::bar(1.2).chars().count(), super::BAR_WIDTH);
+    }
+}

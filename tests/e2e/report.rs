@@ -1,0 +1,84 @@
+//! The report a doc owner reads: the Operating Model Test first.
+
+use crate::support::*;
+
+fn runbook_repo() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "patching.md",
+        "# Host patching\n\n## Background\n\nWe patch every month; vCenter schedules it.\n\n## Steps\n\n\
+         1. Open a change ticket.\n2. vMotion every VM off the host.\n3. Take a quiesced snapshot of db01 with `New-Snapshot -VM db01 -Quiesce`.\n\
+         4. Tell the service desk.\n",
+    )
+    .write(
+        "alarms.ps1",
+        "# list alarms\nConnect-VIServer vc01\nGet-AlarmDefinition | Select Name\nWrite-Host done\n",
+    )
+    .commit("a");
+    repo
+}
+
+#[test]
+fn the_operating_model_test_counts_steps_and_the_share_that_depends_on_vcenter() {
+    let repo = runbook_repo();
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    let m = &run.json["operating_model"];
+    // patching.md: 4 list items (the background paragraph is no step);
+    // alarms.ps1: 3 statements (the comment is none).
+    assert_eq!(m["steps"], 7, "{m:#}");
+    // vMotion, the snapshot, Connect-VIServer, Get-AlarmDefinition.
+    assert_eq!(m["dependent"], 4, "{m:#}");
+    let share = m["share"].as_f64().unwrap();
+    assert!((share - 4.0 / 7.0).abs() < 1e-9);
+    let surface = |id: &str| {
+        m["surfaces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["surface"] == id)
+            .unwrap()["steps"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(surface("storage-semantics"), 1, "{m:#}");
+    assert!(surface("operational-signal") >= 1, "{m:#}");
+    assert!(surface("control-plane") >= 2, "{m:#}");
+    let problems = schema_problems(&run.json);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_terminal_report_opens_with_the_operating_model_test_and_blocking_items() {
+    let repo = runbook_repo();
+    repo.write(
+        "ft.md",
+        "# Failover\n\n- vSphere Fault Tolerance keeps the label printer gateway up.\n",
+    )
+    .commit("ft");
+    let out = opgap(shared_cache())
+        .arg(repo.path())
+        .args(["--stack", "libvirt", "-q"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("Operating Model Test: if vCenter disappeared tomorrow, 62% of these runbook steps go with it (5 of 8)"),
+        "{stdout}"
+    );
+    for surface in ["Control plane", "Storage semantics", "Operational signal"] {
+        assert!(stdout.contains(surface), "{stdout}");
+    }
+    assert!(stdout.contains("blocking on libvirt:"), "{stdout}");
+    assert!(stdout.contains("vmware.ft (1 finding)"), "{stdout}");
+}
+
+#[test]
+fn reused_results_give_the_same_operating_model_test() {
+    let repo = runbook_repo();
+    let index = tempfile::tempdir().unwrap();
+    let first = indexed_scan(index.path(), &[repo.path()], &[]);
+    let again = indexed_scan(index.path(), &[repo.path()], &[]);
+    assert_eq!(again.json["files"]["reused"], 2);
+    assert_eq!(first.json["operating_model"], again.json["operating_model"]);
+}
