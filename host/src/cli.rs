@@ -14,12 +14,15 @@ use crate::source::Selection;
 
 /// Exit statuses, documented in README.
 pub mod exit {
-    /// The scan completed.
+    /// The scan completed with nothing at or above `--fail-on`.
     pub const OK: u8 = 0;
-    /// Bad usage or a fatal error (no report).
+    /// The scan completed and found something at or above `--fail-on`.
+    pub const FINDINGS: u8 = 1;
+    /// Bad usage, configuration or input, or a fatal error (no report).
     pub const FATAL: u8 = 2;
-    /// A report was produced, but a file or plugin failed: results are partial.
-    pub const PARTIAL: u8 = 3;
+    /// A report was produced, but a file, plugin or the index failed:
+    /// results are partial. Same status as a fatal error: CI must not pass.
+    pub const PARTIAL: u8 = 2;
 }
 
 #[derive(Parser)]
@@ -96,6 +99,35 @@ struct SearchArgs {
 
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
+}
+
+/// The severity at which a scan fails CI; `never` only reports.
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<report::Severity> {
+        use report::Severity as S;
+        match self {
+            FailOn::Info => Some(S::Info),
+            FailOn::Low => Some(S::Low),
+            FailOn::Medium => Some(S::Medium),
+            FailOn::High => Some(S::High),
+            FailOn::Critical => Some(S::Critical),
+            FailOn::Never => None,
+        }
+    }
+
+    fn from_config(name: &str) -> Option<Self> {
+        <Self as ValueEnum>::from_str(name, false).ok()
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -379,6 +411,11 @@ struct ScanArgs {
     /// No progress bar (it is shown only when stderr is a terminal).
     #[arg(long, short = 'q')]
     quiet: bool,
+
+    /// Exit with status 1 when a finding is at or above this severity
+    /// [default: `fail_on` in opgap.toml, else high].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<FailOn>,
 }
 
 const STACKS: [Stack; 4] = [
@@ -743,6 +780,10 @@ fn run_scan(args: ScanArgs) -> ExitCode {
             return ExitCode::from(exit::FATAL);
         }
     };
+    let fail_on = args
+        .fail_on
+        .or_else(|| config.fail_on.as_deref().and_then(FailOn::from_config))
+        .unwrap_or(FailOn::High);
     let sources = match args.source.specs(&config) {
         Ok(s) => s,
         Err(e) => {
@@ -798,8 +839,11 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         let _ = writeln!(anstream::stderr(), "error: writing the report: {e}");
         return ExitCode::from(exit::FATAL);
     }
+    let fails_at = fail_on.threshold();
     ExitCode::from(if report.partial {
         exit::PARTIAL
+    } else if fails_at.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t)) {
+        exit::FINDINGS
     } else {
         exit::OK
     })
@@ -811,5 +855,20 @@ mod tests {
     fn the_stack_flag_and_opgap_toml_accept_the_same_names() {
         let flags: Vec<&str> = super::STACKS.iter().map(|s| s.id()).collect();
         assert_eq!(flags, crate::config::STACKS);
+    }
+
+    #[test]
+    fn the_fail_on_flag_and_opgap_toml_accept_the_same_levels() {
+        use clap::ValueEnum;
+        let flags: Vec<String> = super::FailOn::value_variants()
+            .iter()
+            .map(|v| v.to_possible_value().unwrap().get_name().to_string())
+            .collect();
+        assert_eq!(flags, crate::config::FAIL_ON);
+        assert!(
+            crate::config::FAIL_ON
+                .iter()
+                .all(|l| super::FailOn::from_config(l).is_some())
+        );
     }
 }

@@ -13,6 +13,9 @@ use toml::Spanned;
 
 pub const FILE_NAME: &str = "opgap.toml";
 
+/// The levels `fail_on` may name.
+pub const FAIL_ON: [&str; 6] = ["info", "low", "medium", "high", "critical", "never"];
+
 /// The management planes a `stack` setting may name.
 pub const STACKS: [&str; 4] = ["libvirt", "proxmox", "ovirt", "openstack"];
 
@@ -24,6 +27,8 @@ pub struct Config {
     pub stack: Option<String>,
     /// The repositories `opgap scan` reads when no PATH is given.
     pub repos: Vec<RepoEntry>,
+    /// The severity at which a scan exits 1 (`never` only reports).
+    pub fail_on: Option<String>,
 }
 
 /// One `[[repos]]` entry: a git URL or a folder, and the revision to read.
@@ -39,6 +44,7 @@ pub struct RepoEntry {
 #[serde(deny_unknown_fields)]
 struct Raw {
     stack: Option<Spanned<String>>,
+    fail_on: Option<Spanned<String>>,
     #[serde(default)]
     repos: Vec<Spanned<RawRepo>>,
 }
@@ -154,6 +160,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         }
         other => other.map(Spanned::into_inner),
     };
+    let fail_on = match raw.fail_on {
+        Some(level) if !FAIL_ON.contains(&level.get_ref().as_str()) => {
+            return Err(error(
+                Some(level.span()),
+                Some("fail_on".into()),
+                format!(
+                    "unknown level `{}`; expected one of {}",
+                    level.get_ref(),
+                    FAIL_ON.join(", ")
+                ),
+            ));
+        }
+        other => other.map(Spanned::into_inner),
+    };
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut repos = Vec::new();
     for entry in raw.repos {
@@ -198,6 +218,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: Some(path.to_path_buf()),
         stack,
         repos,
+        fail_on,
     })
 }
 

@@ -322,7 +322,7 @@ fn a_second_scan_waits_for_the_first_or_says_why_it_cannot() {
     let second = indexed_scan(index.path(), &[ops.path()], &["--index-wait", "0"]);
     child.kill().unwrap();
     child.wait().unwrap();
-    assert_eq!(second.code(), 3, "{}", second.stderr());
+    assert_eq!(second.code(), 2, "{}", second.stderr());
     assert!(!second.findings().is_empty(), "results are still reported");
     let error = &second.errors()[0];
     assert_eq!(error["cause"]["kind"], "index");

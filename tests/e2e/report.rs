@@ -82,3 +82,40 @@ fn reused_results_give_the_same_operating_model_test() {
     assert_eq!(again.json["files"]["reused"], 2);
     assert_eq!(first.json["operating_model"], again.json["operating_model"]);
 }
+
+#[test]
+fn exit_status_follows_fail_on_and_partial_results_as_documented() {
+    let repo = runbook_repo();
+    let cache = shared_cache();
+    let status = |extra: &[&str]| {
+        opgap_as_is(cache)
+            .arg(repo.path())
+            .args(["--no-index", "-q"])
+            .args(extra)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    // The runbook has high findings (vMotion, the snapshot), nothing critical.
+    assert_eq!(status(&[]), Some(1), "default --fail-on high");
+    assert_eq!(status(&["--fail-on", "critical"]), Some(0));
+    assert_eq!(status(&["--fail-on", "never"]), Some(0));
+    assert_eq!(status(&["--fail-on", "bogus"]), Some(2), "usage error");
+    repo.write("opgap.toml", "fail_on = \"never\"\n")
+        .commit("config");
+    assert_eq!(status(&[]), Some(0), "fail_on from opgap.toml");
+    assert_eq!(status(&["--fail-on", "info"]), Some(1), "the flag wins");
+    repo.write("opgap.toml", "fail_on = \"sometimes\"\n")
+        .commit("bad");
+    assert_eq!(status(&[]), Some(2), "an invalid config");
+    repo.write("opgap.toml", "fail_on = \"never\"\n")
+        .commit("config");
+    // Partial results outrank findings: a broken plugin file.
+    let junk = repo.path().join("junk.wasm");
+    std::fs::write(&junk, b"junk").unwrap();
+    assert_eq!(
+        status(&["--plugin", junk.to_str().unwrap(), "--fail-on", "info"]),
+        Some(2)
+    );
+}

@@ -60,7 +60,7 @@ fn an_infinite_loop_hits_the_deadline_and_others_still_report() {
     // No directive: the guest spins on every document.
     let repo = repo_with("nothing to see");
     let (run, elapsed) = scan_hostile(&repo, 300);
-    assert_eq!(run.code(), 3, "partial results exit 3");
+    assert_eq!(run.code(), 2, "partial results exit 2");
     assert_eq!(run.json["partial"], true);
     let e = probe_error(&run);
     assert_eq!(e["cause"]["kind"], "deadline");
@@ -89,7 +89,7 @@ fn memory_growth_hits_the_memory_cap() {
                 .contains("memory limit 64 MiB exceeded"),
             "{e}"
         );
-        assert_eq!(run.code(), 3);
+        assert_eq!(run.code(), 2);
         the_builtin_findings_survive(&run);
     }
 }
@@ -163,7 +163,7 @@ fn out_of_range_spans_are_rejected_not_reported() {
             .unwrap()
             .contains("beyond the document")
     );
-    assert_eq!(run.code(), 3);
+    assert_eq!(run.code(), 2);
     the_builtin_findings_survive(&run);
 }
 
@@ -206,7 +206,7 @@ fn files_that_are_not_components_are_named_load_errors() {
             "/no/such/plugin.wasm",
         ],
     );
-    assert_eq!(run.code(), 3);
+    assert_eq!(run.code(), 2);
     let messages: Vec<&str> = run
         .errors()
         .iter()

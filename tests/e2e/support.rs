@@ -84,15 +84,29 @@ pub fn shared_cache() -> &'static Path {
     DIR.get_or_init(|| target_dir().join("e2e-component-cache"))
 }
 
-/// `opgap scan` with the given cache folder and no index: tests that
-/// share a cache would otherwise share (and queue for) one index.
+/// `opgap scan` with the given cache folder and no index (tests that
+/// share a cache would otherwise share, and queue for, one index). It
+/// never fails on findings, so its status says whether results are whole:
+/// 0, or 2 for partial; the exit-status tests set `--fail-on` themselves.
 pub fn opgap(cache: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
     cmd.env("NO_COLOR", "1");
     cmd.arg("scan")
         .arg("--cache-dir")
         .arg(cache)
-        .arg("--no-index");
+        .arg("--no-index")
+        .args(["--fail-on", "never"]);
+    cmd
+}
+
+/// `opgap scan` as a user runs it: the default index in `cache`, the
+/// default `--fail-on`.
+pub fn opgap_as_is(cache: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
+    cmd.env("NO_COLOR", "1")
+        .arg("scan")
+        .arg("--cache-dir")
+        .arg(cache);
     cmd
 }
 
@@ -105,7 +119,7 @@ pub fn indexed_scan(index: &Path, paths: &[&Path], extra: &[&str]) -> Run {
         .arg(shared_cache())
         .arg("--index")
         .arg(index)
-        .args(["--format", "json"])
+        .args(["--format", "json", "--fail-on", "never"])
         .args(paths)
         .args(extra);
     Run::of(cmd.output().expect("opgap runs"))
