@@ -366,8 +366,10 @@ struct ScanArgs {
     #[command(flatten)]
     plugins: PluginArgs,
 
-    #[arg(long, value_enum, default_value_t = Format::Terminal)]
-    format: Format,
+    /// `json` is the versioned report (`host/schema`); `sarif` is SARIF
+    /// 2.1.0 for code-scanning dashboards.
+    #[arg(long, value_enum, default_value_t = ScanFormat::Terminal)]
+    format: ScanFormat,
 
     /// Wall-clock budget of one plugin call, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 2000)]
@@ -443,6 +445,13 @@ impl Stack {
             Stack::Openstack => "openstack",
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScanFormat {
+    Terminal,
+    Json,
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -823,11 +832,15 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         }
     };
     let written = match args.format {
-        Format::Terminal => {
+        ScanFormat::Terminal => {
             report::terminal::write(&report, &mut anstream::stdout(), &mut anstream::stderr())
         }
-        Format::Json => {
-            let result = report::json::write(&report, &mut std::io::stdout().lock());
+        ScanFormat::Json | ScanFormat::Sarif => {
+            let mut out = std::io::stdout().lock();
+            let result = match args.format {
+                ScanFormat::Sarif => report::sarif::write(&report, &mut out),
+                _ => report::json::write(&report, &mut out),
+            };
             // Errors also reach people watching the terminal.
             let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
             result

@@ -11,6 +11,7 @@ mod index;
 mod report;
 mod repos;
 mod sandbox;
+mod sarif;
 mod scan;
 mod stacks;
 mod translate;

@@ -254,15 +254,25 @@ fn build_guest(package: &str, file: &str) -> PathBuf {
 /// line per problem; empty when it validates.
 pub fn schema_problems(report: &Value) -> Vec<String> {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
-    let validator = VALIDATOR.get_or_init(|| {
-        let schema: Value = serde_json::from_str(
-            &std::fs::read_to_string(workspace().join("host/schema/scan.schema.json")).unwrap(),
-        )
-        .unwrap();
+    problems(&VALIDATOR, "host/schema/scan.schema.json", report)
+}
+
+/// Where a SARIF log breaks the official OASIS SARIF 2.1.0 schema
+/// (errata01, shipped in `host/schema`), one line per problem.
+pub fn sarif_problems(log: &Value) -> Vec<String> {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    problems(&VALIDATOR, "host/schema/sarif-schema-2.1.0.json", log)
+}
+
+fn problems(cell: &OnceLock<jsonschema::Validator>, schema: &str, doc: &Value) -> Vec<String> {
+    let validator = cell.get_or_init(|| {
+        let schema: Value =
+            serde_json::from_str(&std::fs::read_to_string(workspace().join(schema)).unwrap())
+                .unwrap();
         jsonschema::validator_for(&schema).expect("schema is valid")
     });
     validator
-        .iter_errors(report)
+        .iter_errors(doc)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect()
 }

@@ -5,6 +5,7 @@
 
 pub mod explain;
 pub mod json;
+pub mod sarif;
 pub mod search;
 pub mod stacks;
 pub mod summary;
@@ -92,6 +93,18 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// A construct's default severity from its migration impact.
+    pub fn from_impact(impact: opgap_catalogue::Impact) -> Self {
+        use opgap_catalogue::Impact as I;
+        match impact {
+            I::Info => Severity::Info,
+            I::Low => Severity::Low,
+            I::Medium => Severity::Medium,
+            I::High => Severity::High,
+            I::Critical => Severity::Critical,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -158,6 +171,20 @@ pub struct Finding {
     /// What the construct becomes on the stack asked for (`--stack`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<TranslationOutcome>,
+}
+
+/// A finding's identity across edits: its file, construct and line text
+/// with whitespace collapsed, so moving the line or re-indenting it keeps
+/// the fingerprint and changing what it says does not.
+pub fn fingerprint(f: &Finding) -> String {
+    use sha2::{Digest, Sha256};
+    let line: Vec<&str> = f.line_text.split_whitespace().collect();
+    let mut hash = Sha256::new();
+    for part in [f.path.as_str(), f.construct.as_str(), &line.join(" ")] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    hex::encode(&hash.finalize()[..16])
 }
 
 /// A finding's translation, or the explicit note that no translator knows
