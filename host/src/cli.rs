@@ -855,7 +855,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
     let fails_at = fail_on.threshold();
     ExitCode::from(if report.partial {
         exit::PARTIAL
-    } else if fails_at.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t)) {
+    } else if fails_at.is_some_and(|t| report.active().any(|f| f.severity >= t)) {
         exit::FINDINGS
     } else {
         exit::OK

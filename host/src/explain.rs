@@ -84,6 +84,7 @@ pub fn explain(
         heading_path: Vec::new(),
         line_text: String::new(),
         translation: None,
+        suppressed: None,
     };
     let translations = stacks
         .iter()

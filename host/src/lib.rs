@@ -23,3 +23,4 @@ pub mod scan;
 pub mod source;
 pub mod stacks;
 pub mod steps;
+pub mod suppress;

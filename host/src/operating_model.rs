@@ -111,7 +111,7 @@ pub fn measure<'a>(files: impl IntoIterator<Item = FileSteps<'a>>) -> OperatingM
                 .filter(|f| {
                     step.start <= f.byte_start && f.byte_start < step.end.max(step.start + 1)
                 })
-                .filter(|f| surface_of(&f.layer).is_some())
+                .filter(|f| f.suppressed.is_none() && surface_of(&f.layer).is_some())
                 .map(|f| f.layer.as_str())
                 .collect();
             if layers.is_empty() {
@@ -201,6 +201,7 @@ mod tests {
             heading_path: Vec::new(),
             line_text: String::new(),
             translation: None,
+            suppressed: None,
         }
     }
 

@@ -68,6 +68,9 @@ pub fn decide(
     let steps: Vec<usize> = findings
         .iter()
         .enumerate()
+        // Accepted (suppressed) findings and opgap's own notes are no steps
+        // to rebuild.
+        .filter(|(_, f)| f.suppressed.is_none() && f.plugin != "opgap")
         .filter(|(_, f)| seen.insert((f.repo.as_str(), f.path.as_str(), f.construct.as_str())))
         .map(|(i, _)| i)
         .collect();
@@ -283,6 +286,7 @@ mod tests {
             heading_path: Vec::new(),
             line_text: String::new(),
             translation: None,
+            suppressed: None,
         }
     }
 

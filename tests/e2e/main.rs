@@ -14,5 +14,6 @@ mod sandbox;
 mod sarif;
 mod scan;
 mod stacks;
+mod suppress;
 mod translate;
 mod traps;

@@ -171,6 +171,9 @@ pub struct Finding {
     /// What the construct becomes on the stack asked for (`--stack`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<TranslationOutcome>,
+    /// Set when an `opgap-ignore` comment accepts this finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<crate::suppress::Suppressed>,
 }
 
 /// A finding's identity across edits: its file, construct and line text
@@ -263,9 +266,14 @@ pub enum ErrorCause {
 }
 
 impl ScanReport {
+    /// Findings not accepted by a suppression.
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.suppressed.is_none())
+    }
+
     pub fn count_by_severity(&self) -> BTreeMap<Severity, usize> {
         let mut counts = BTreeMap::new();
-        for f in &self.findings {
+        for f in self.active() {
             *counts.entry(f.severity).or_default() += 1;
         }
         counts

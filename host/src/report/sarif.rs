@@ -225,7 +225,7 @@ fn result(f: &Finding, rule_index: usize, uri_base: &str) -> sarif::Result {
         }
         message.push('.');
     }
-    sarif::Result::builder()
+    let mut built = sarif::Result::builder()
         .rule_id(f.construct.clone())
         .rule_index(rule_index as i64)
         .level(level(f.severity))
@@ -235,7 +235,16 @@ fn result(f: &Finding, rule_index: usize, uri_base: &str) -> sarif::Result {
             "opgap/v1".to_string(),
             super::fingerprint(f),
         )]))
-        .build()
+        .build();
+    if let Some(s) = &f.suppressed {
+        built.suppressions = Some(vec![
+            sarif::Suppression::builder()
+                .kind(serde_json::json!("inSource"))
+                .justification(s.reason.clone())
+                .build(),
+        ]);
+    }
+    built
 }
 
 fn invocation(report: &ScanReport) -> sarif::Invocation {

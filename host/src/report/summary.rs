@@ -69,7 +69,7 @@ pub fn write(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
 fn write_blocking(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let mut blocking: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
     let mut stack = None;
-    for f in &report.findings {
+    for f in report.active() {
         if let Some(TranslationOutcome::Translated {
             fidelity: Fidelity::None,
             stack: s,

@@ -48,7 +48,7 @@ pub fn write(report: &ScanReport, out: &mut dyn Write, err: &mut dyn Write) -> i
         }
     };
     let mut current: Option<(&str, &str)> = None;
-    for f in &report.findings {
+    for f in report.active() {
         if current != Some((f.repo.as_str(), f.path.as_str())) {
             if current.is_some() {
                 writeln!(out)?;
@@ -177,8 +177,7 @@ fn write_summary(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let counts = report.count_by_severity();
     let files_with_findings = {
         let mut paths: Vec<(&str, &str)> = report
-            .findings
-            .iter()
+            .active()
             .map(|f| (f.repo.as_str(), f.path.as_str()))
             .collect();
         paths.dedup();
@@ -189,16 +188,21 @@ fn write_summary(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
         .rev()
         .map(|(s, n)| format!("{n} {}", s.as_str()))
         .collect();
+    let active = report.active().count();
     write!(
         out,
         "{BOLD}{} finding{} in {} file{}{BOLD:#}",
-        report.findings.len(),
-        plural(report.findings.len()),
+        active,
+        plural(active),
         files_with_findings,
         plural(files_with_findings)
     )?;
     if !by_severity.is_empty() {
         write!(out, " ({})", by_severity.join(", "))?;
+    }
+    let suppressed = report.findings.len() - active;
+    if suppressed > 0 {
+        write!(out, "{DIM}, {suppressed} suppressed{DIM:#}")?;
     }
     writeln!(out)?;
     let skipped: u64 = report.files.skipped.values().sum();

@@ -132,7 +132,19 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         })
         .collect();
     progress.files(work.len());
-    let outcome = run_detectors(&plugins, &work, options, indexing.is_some(), &progress);
+    let mut outcome = run_detectors(&plugins, &work, options, indexing.is_some(), &progress);
+    for (item, result) in work.iter().zip(&mut outcome.files) {
+        let problems = crate::suppress::apply(
+            &item.file.text,
+            &mut result.findings,
+            item.repo,
+            &item.file.path,
+        );
+        if !problems.is_empty() {
+            result.findings.extend(problems);
+            result.findings.sort_by_key(|f| f.byte_start);
+        }
+    }
     for (plugin, failures) in plugins.iter().zip(&outcome.failures_per_plugin) {
         let failures = failures.load(Ordering::Relaxed);
         if is_disabled(failures, options.max_plugin_failures) {

@@ -276,5 +276,6 @@ fn to_report(
         heading_path,
         line_text: crate::plugin::clean(lines.line_text(line), MAX_LINE_TEXT),
         translation: None,
+        suppressed: None,
     }
 }
