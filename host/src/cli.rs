@@ -49,6 +49,9 @@ enum Command {
     /// Weigh the four KVM management planes against what a scan finds:
     /// equivalent / partial / none per stack, effort, and a ranking.
     Stacks(StacksArgs),
+    /// Write the findings of a scan as accepted, so `scan --baseline FILE`
+    /// reports only new ones.
+    Baseline(BaselineArgs),
     /// Search the runbook sections every scan has indexed, with tantivy's
     /// query syntax (`snapshot AND quiesce`, `"maintenance mode"`,
     /// `heading:rollback`, `construct:vmware.vmotion`).
@@ -56,6 +59,24 @@ enum Command {
     /// Work with plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+}
+
+#[derive(Args)]
+struct BaselineArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+
+    #[command(flatten)]
+    plugins: PluginArgs,
+
+    /// Where to write it.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        default_value = "opgap-baseline.json"
+    )]
+    output: PathBuf,
 }
 
 #[derive(Args)]
@@ -414,6 +435,10 @@ struct ScanArgs {
     #[arg(long, short = 'q')]
     quiet: bool,
 
+    /// Report only findings that are not in this baseline (`opgap baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
     /// Exit with status 1 when a finding is at or above this severity
     /// [default: `fail_on` in opgap.toml, else high].
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -467,6 +492,7 @@ pub fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Stacks(args) => run_stacks(args),
         Command::Search(args) => run_search(args),
+        Command::Baseline(args) => run_baseline(args),
         Command::Explain(args) => run_explain(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
@@ -606,6 +632,34 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
         }
         Format::Terminal => report::stacks::write(&decision, &mut out)?,
     }
+    let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
+    Ok(ExitCode::from(if report.partial {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    }))
+}
+
+fn run_baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
+    let config = crate::config::load(None, &args.source.config_start())?;
+    let options = ScanOptions {
+        sources: args.source.specs(&config)?,
+        changed_since: args.source.changed_since.clone(),
+        ..args.plugins.options(PathBuf::new(), Selection::Worktree)
+    };
+    let report = scan(&options)?;
+    let baseline = crate::baseline::Baseline::of(&report);
+    let mut text = serde_json::to_string_pretty(&baseline)?;
+    text.push('\n');
+    std::fs::write(&args.output, text)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.output.display()))?;
+    let accepted: usize = baseline.findings.iter().map(|e| e.count).sum();
+    writeln!(
+        anstream::stderr(),
+        "{accepted} findings accepted in {}; `opgap scan --baseline {}` reports only new ones",
+        args.output.display(),
+        args.output.display()
+    )?;
     let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
     Ok(ExitCode::from(if report.partial {
         exit::PARTIAL
@@ -824,13 +878,30 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
-    let report = match scan(&options) {
+    let baseline = match args
+        .baseline
+        .as_deref()
+        .map(crate::baseline::Baseline::read)
+    {
+        Some(Err(e)) => {
+            let _ = writeln!(anstream::stderr(), "error: {e:#}");
+            return ExitCode::from(exit::FATAL);
+        }
+        other => other.map(|b| b.expect("errors handled above")),
+    };
+    let mut report = match scan(&options) {
         Ok(r) => r,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: {e:#}");
             return ExitCode::from(exit::FATAL);
         }
     };
+    if let (Some(baseline), Some(file)) = (&baseline, &args.baseline) {
+        report.baseline = Some(crate::baseline::BaselineSummary {
+            file: file.display().to_string(),
+            matched: baseline.filter(&mut report),
+        });
+    }
     let written = match args.format {
         ScanFormat::Terminal => {
             report::terminal::write(&report, &mut anstream::stdout(), &mut anstream::stderr())

@@ -8,6 +8,7 @@
 //! against what a scan found.
 
 pub mod arguments;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod eval;

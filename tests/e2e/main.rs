@@ -3,6 +3,7 @@
 
 mod support;
 
+mod baseline;
 mod cache;
 mod eval;
 mod explain;

@@ -33,6 +33,9 @@ pub struct ScanReport {
     /// If vCenter disappeared tomorrow: the share of runbook steps that
     /// depend on it, by failure surface, layer and repository.
     pub operating_model: crate::operating_model::OperatingModelTest,
+    /// Set with `--baseline`: the accepted findings were left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::baseline::BaselineSummary>,
     pub plugins: Vec<PluginSummary>,
     pub files: FileStats,
     pub findings: Vec<Finding>,

@@ -204,6 +204,9 @@ fn write_summary(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     if suppressed > 0 {
         write!(out, "{DIM}, {suppressed} suppressed{DIM:#}")?;
     }
+    if let Some(b) = &report.baseline {
+        write!(out, "{DIM}, {} left out as in {}{DIM:#}", b.matched, b.file)?;
+    }
     writeln!(out)?;
     let skipped: u64 = report.files.skipped.values().sum();
     let reasons: Vec<String> = report

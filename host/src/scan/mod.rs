@@ -223,6 +223,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         repos: sources.into_iter().map(|s| s.repo).collect(),
         index: index_summary,
         operating_model,
+        baseline: None,
         findings,
         errors,
         partial,
