@@ -49,6 +49,8 @@ enum Command {
     /// Weigh the four KVM management planes against what a scan finds:
     /// equivalent / partial / none per stack, effort, and a ranking.
     Stacks(StacksArgs),
+    /// Write a commented opgap.toml with every setting.
+    Init(InitArgs),
     /// Write the findings of a scan as accepted, so `scan --baseline FILE`
     /// reports only new ones.
     Baseline(BaselineArgs),
@@ -59,6 +61,17 @@ enum Command {
     /// Work with plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// Where to write it.
+    #[arg(default_value = "opgap.toml")]
+    path: PathBuf,
+
+    /// Replace an existing file.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -288,6 +301,7 @@ impl PluginArgs {
             index: None,
             changed_since: None,
             progress: false,
+            policy: crate::policy::Policy::default(),
         }
     }
 
@@ -493,6 +507,7 @@ pub fn main() -> ExitCode {
         Command::Stacks(args) => run_stacks(args),
         Command::Search(args) => run_search(args),
         Command::Baseline(args) => run_baseline(args),
+        Command::Init(args) => run_init(args),
         Command::Explain(args) => run_explain(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
@@ -615,6 +630,7 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     let config = crate::config::load(None, &args.source.config_start())?;
     let options = ScanOptions {
         sources: args.source.specs(&config)?,
+        policy: config.policy.clone(),
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
@@ -640,10 +656,24 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
+fn run_init(args: InitArgs) -> anyhow::Result<ExitCode> {
+    if args.path.exists() && !args.force {
+        anyhow::bail!(
+            "{} exists; pass --force to replace it",
+            args.path.display()
+        );
+    }
+    std::fs::write(&args.path, crate::config::TEMPLATE)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.path.display()))?;
+    writeln!(anstream::stderr(), "wrote {}", args.path.display())?;
+    Ok(ExitCode::from(exit::OK))
+}
+
 fn run_baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
     let config = crate::config::load(None, &args.source.config_start())?;
     let options = ScanOptions {
         sources: args.source.specs(&config)?,
+        policy: config.policy.clone(),
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
@@ -875,6 +905,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
             wait: Duration::from_secs(args.index_wait),
         }),
         sources,
+        policy: config.policy.clone(),
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };

@@ -13,13 +13,16 @@ use toml::Spanned;
 
 pub const FILE_NAME: &str = "opgap.toml";
 
+/// What `opgap init` writes: every setting, commented.
+pub const TEMPLATE: &str = include_str!("config_template.toml");
+
 /// The levels `fail_on` may name.
 pub const FAIL_ON: [&str; 6] = ["info", "low", "medium", "high", "critical", "never"];
 
 /// The management planes a `stack` setting may name.
 pub const STACKS: [&str; 4] = ["libvirt", "proxmox", "ovirt", "openstack"];
 
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone)]
 pub struct Config {
     /// Where it was read from; `None` when no file was found.
     pub path: Option<PathBuf>,
@@ -29,6 +32,8 @@ pub struct Config {
     pub repos: Vec<RepoEntry>,
     /// The severity at which a scan exits 1 (`never` only reports).
     pub fail_on: Option<String>,
+    /// Ignore globs and rule settings.
+    pub policy: crate::policy::Policy,
 }
 
 /// One `[[repos]]` entry: a git URL or a folder, and the revision to read.
@@ -47,6 +52,20 @@ struct Raw {
     fail_on: Option<Spanned<String>>,
     #[serde(default)]
     repos: Vec<Spanned<RawRepo>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: std::collections::BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: std::collections::BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -214,11 +233,57 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             rev: entry.rev,
         });
     }
+    // Rule settings: every value a known level, every glob valid.
+    let settings = |rules: std::collections::BTreeMap<String, Spanned<String>>,
+                    field: &str|
+     -> Result<crate::policy::RuleSettings, ConfigError> {
+        rules
+            .into_iter()
+            .map(
+                |(key, value)| match crate::policy::Setting::parse(value.get_ref()) {
+                    Some(s) => Ok((key, s)),
+                    None => Err(error(
+                        Some(value.span()),
+                        Some(format!("{field}.{key}")),
+                        format!(
+                            "unknown setting `{}`; expected one of {}",
+                            value.get_ref(),
+                            crate::policy::Setting::NAMES.join(", ")
+                        ),
+                    )),
+                },
+            )
+            .collect()
+    };
+    let check_globs = |globs: &[Spanned<String>],
+                       field: &str|
+     -> Result<Vec<String>, ConfigError> {
+        globs
+            .iter()
+            .map(|g| {
+                globset::Glob::new(g.get_ref())
+                    .map(|_| g.get_ref().clone())
+                    .map_err(|e| error(Some(g.span()), Some(field.into()), e.kind().to_string()))
+            })
+            .collect()
+    };
+    let ignore = check_globs(&raw.ignore, "ignore")?;
+    let rules = settings(raw.rules, "rules")?;
+    let mut overrides = Vec::new();
+    for o in raw.overrides {
+        overrides.push((
+            check_globs(&o.paths, "overrides.paths")?,
+            settings(o.rules, "overrides.rules")?,
+        ));
+    }
+    let policy = crate::policy::Policy::new(&ignore, rules, overrides)
+        .map_err(|e| error(None, Some("ignore".into()), e.to_string()))?;
     Ok(Config {
         path: Some(path.to_path_buf()),
         stack,
         repos,
         fail_on,
+        policy,
     })
 }
 
@@ -304,6 +369,34 @@ mod tests {
         assert_eq!(e.field.as_deref(), Some("repos"));
         let e = parse_str("[[repos]]\npath = \"a\"\nbranch = \"main\"\n").unwrap_err();
         assert_eq!((e.line, e.field.as_deref()), (3, Some("branch")));
+    }
+
+    #[test]
+    fn rule_settings_and_globs_are_checked_with_their_positions() {
+        let c = parse_str(
+            "ignore = [\"archive/**\"]\n[rules]\n\"product.esxi\" = \"off\"\n[[overrides]]\npaths = [\"lab/**\"]\nrules = { \"vmotion\" = \"low\" }\n",
+        )
+        .unwrap();
+        assert!(c.policy.ignores("archive/x.md"));
+        let e = parse_str("[rules]\n\"vmotion\" = \"loud\"\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.field.as_deref()),
+            (2, 13, Some("rules.vmotion"))
+        );
+        let e = parse_str("ignore = [\"ok/**\", \"a/[\"]\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.field.as_deref()),
+            (1, 20, Some("ignore"))
+        );
+        let e = parse_str("[[overrides]]\npaths = [\"x\"]\nrulez = {}\n").unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (3, Some("rulez")));
+    }
+
+    #[test]
+    fn the_init_template_is_a_valid_config() {
+        let c = parse_str(TEMPLATE).unwrap();
+        assert_eq!(c.fail_on.as_deref(), Some("high"));
+        assert!(c.repos.is_empty() && c.stack.is_none());
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod index;
 pub mod operating_model;
 pub mod parse;
 pub mod plugin;
+pub mod policy;
 pub mod progress;
 pub mod report;
 pub mod scan;

@@ -119,3 +119,33 @@ fn exit_status_follows_fail_on_and_partial_results_as_documented() {
         Some(2)
     );
 }
+
+#[test]
+fn opgap_toml_ignores_paths_and_turns_rules_off_or_down() {
+    let repo = runbook_repo();
+    repo.write("archive/old.md", "- vMotion the old cluster.\n")
+        .write("lab/try.md", "# Steps\n\n- Take a snapshot with `New-Snapshot -VM lab01`.\n")
+        .write(
+            "opgap.toml",
+            "ignore = [\"archive/**\"]\n\n[rules]\nvmotion = \"low\"\n\n[[overrides]]\npaths = [\"lab/**\"]\nrules = { \"snapshot.create\" = \"off\" }\n",
+        )
+        .commit("policy");
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    assert_eq!(run.json["files"]["skipped"]["ignored"], 1);
+    assert!(run.findings().iter().all(|f| f["path"] != "archive/old.md"));
+    let vmotion = run
+        .findings()
+        .iter()
+        .find(|f| f["construct"] == "vmware.vmotion")
+        .unwrap();
+    assert_eq!(vmotion["severity"], "low");
+    assert!(
+        run.findings()
+            .iter()
+            .all(|f| !(f["path"] == "lab/try.md" && f["construct"] == "vmware.snapshot.create")),
+        "{:#?}",
+        run.findings()
+    );
+    let problems = schema_problems(&run.json);
+    assert!(problems.is_empty(), "{problems:#?}");
+}

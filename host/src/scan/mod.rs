@@ -95,6 +95,8 @@ pub struct ScanOptions {
     pub changed_since: Option<String>,
     /// Show progress on stderr (when it is a terminal).
     pub progress: bool,
+    /// Ignore globs and rule settings from opgap.toml.
+    pub policy: crate::policy::Policy,
 }
 
 pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
@@ -134,6 +136,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     progress.files(work.len());
     let mut outcome = run_detectors(&plugins, &work, options, indexing.is_some(), &progress);
     for (item, result) in work.iter().zip(&mut outcome.files) {
+        options.policy.apply(&item.file.path, &mut result.findings);
         let problems = crate::suppress::apply(
             &item.file.text,
             &mut result.findings,
@@ -276,6 +279,7 @@ fn read_sources(
         };
         let read_one = |path: &std::path::Path| -> Result<Sources> {
             let mut sources = source::read(path, &spec.selection)?;
+            sources.ignore(|p| options.policy.ignores(p));
             if let Some(base) = &options.changed_since {
                 let changes = source::changed_since(path, base, &spec.selection)?;
                 sources.files.retain(|f| changes.changed.contains(&f.path));

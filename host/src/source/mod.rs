@@ -35,6 +35,8 @@ pub enum SkipReason {
     LfsPointer,
     /// Could not be read (the error is reported too).
     Unreadable,
+    /// Matched an `ignore` glob of opgap.toml.
+    Ignored,
 }
 
 impl SkipReason {
@@ -48,6 +50,7 @@ impl SkipReason {
             SkipReason::Submodule => "submodule",
             SkipReason::LfsPointer => "lfs-pointer",
             SkipReason::Unreadable => "unreadable",
+            SkipReason::Ignored => "ignored",
         }
     }
 }
@@ -91,6 +94,16 @@ impl Sources {
             skipped: BTreeMap::new(),
             errors: Vec::new(),
             changes: None,
+        }
+    }
+
+    /// Drop the files `ignored` picks, counting them.
+    pub fn ignore(&mut self, ignored: impl Fn(&str) -> bool) {
+        let before = self.files.len();
+        self.files.retain(|f| !ignored(&f.path));
+        let dropped = (before - self.files.len()) as u64;
+        if dropped > 0 {
+            *self.skipped.entry(SkipReason::Ignored).or_default() += dropped;
         }
     }
 
