@@ -401,8 +401,9 @@ struct ScanArgs {
     #[command(flatten)]
     plugins: PluginArgs,
 
-    /// `json` is the versioned report (`host/schema`); `sarif` is SARIF
-    /// 2.1.0 for code-scanning dashboards.
+    /// `json` is the versioned report (`host/schema`); `markdown` a page
+    /// for a wiki or pull request; `sarif` is SARIF 2.1.0 for
+    /// code-scanning dashboards.
     #[arg(long, value_enum, default_value_t = ScanFormat::Terminal)]
     format: ScanFormat,
 
@@ -490,6 +491,7 @@ impl Stack {
 enum ScanFormat {
     Terminal,
     Json,
+    Markdown,
     Sarif,
 }
 
@@ -658,10 +660,7 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
 
 fn run_init(args: InitArgs) -> anyhow::Result<ExitCode> {
     if args.path.exists() && !args.force {
-        anyhow::bail!(
-            "{} exists; pass --force to replace it",
-            args.path.display()
-        );
+        anyhow::bail!("{} exists; pass --force to replace it", args.path.display());
     }
     std::fs::write(&args.path, crate::config::TEMPLATE)
         .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.path.display()))?;
@@ -937,10 +936,11 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         ScanFormat::Terminal => {
             report::terminal::write(&report, &mut anstream::stdout(), &mut anstream::stderr())
         }
-        ScanFormat::Json | ScanFormat::Sarif => {
+        ScanFormat::Json | ScanFormat::Sarif | ScanFormat::Markdown => {
             let mut out = std::io::stdout().lock();
             let result = match args.format {
                 ScanFormat::Sarif => report::sarif::write(&report, &mut out),
+                ScanFormat::Markdown => report::markdown::write(&report, &mut out),
                 _ => report::json::write(&report, &mut out),
             };
             // Errors also reach people watching the terminal.

@@ -70,7 +70,8 @@ fn the_terminal_report_opens_with_the_operating_model_test_and_blocking_items() 
         assert!(stdout.contains(surface), "{stdout}");
     }
     assert!(stdout.contains("blocking on libvirt:"), "{stdout}");
-    assert!(stdout.contains("vmware.ft (1 finding)"), "{stdout}");
+    assert!(stdout.contains("vmware.ft (1 file)"), "{stdout}");
+    assert!(stdout.contains("Rebuild on libvirt:"), "{stdout}");
 }
 
 #[test]
@@ -148,4 +149,49 @@ fn opgap_toml_ignores_paths_and_turns_rules_off_or_down() {
     );
     let problems = schema_problems(&run.json);
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_markdown_report_carries_the_test_the_rebuild_scope_and_the_findings() {
+    let repo = runbook_repo();
+    let out = opgap(shared_cache())
+        .arg(repo.path())
+        .args(["--format", "markdown", "--stack", "libvirt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.starts_with("# opgap report\n"), "{md}");
+    assert!(
+        md.contains("If vCenter disappeared tomorrow, **57%** of these runbook steps would go with it (4 of 7)."),
+        "{md}"
+    );
+    for section in [
+        "## Operating Model Test",
+        "## Rebuild on libvirt",
+        "### Work by layer",
+        "## Findings",
+        "### ",
+    ] {
+        assert!(md.contains(section), "{section} missing:\n{md}");
+    }
+    assert!(
+        md.contains("| Storage semantics | day 7–30 | 1 | 14% |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("/alarms.ps1\n\n| Line | Severity | Construct | Source | Translation |"),
+        "{md}"
+    );
+    // Tables stay tables: every table row has as many cells as its header.
+    for block in md.split("\n\n").filter(|b| b.starts_with('|')) {
+        let widths: Vec<usize> = block
+            .lines()
+            .map(|l| l.replace("\\|", "").matches('|').count())
+            .collect();
+        assert!(
+            widths.windows(2).all(|w| w[0] == w[1]),
+            "ragged table:\n{block}"
+        );
+    }
 }

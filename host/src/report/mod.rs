@@ -5,6 +5,7 @@
 
 pub mod explain;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 pub mod search;
 pub mod stacks;
@@ -33,6 +34,9 @@ pub struct ScanReport {
     /// If vCenter disappeared tomorrow: the share of runbook steps that
     /// depend on it, by failure surface, layer and repository.
     pub operating_model: crate::operating_model::OperatingModelTest,
+    /// With `--stack`: the work to rebuild on that stack, by layer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rebuild: Option<crate::rebuild::RebuildScope>,
     /// Set with `--baseline`: the accepted findings were left out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<crate::baseline::BaselineSummary>,

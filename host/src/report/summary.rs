@@ -2,12 +2,11 @@
 //! by failure surface, the top layers, per repository when there are
 //! several, and the blocking items on the stack asked for.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use anstyle::Style;
 
-use super::{Fidelity, ScanReport, Severity, TranslationOutcome};
+use super::ScanReport;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -64,39 +63,45 @@ pub fn write(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Constructs with no equivalent on the stack asked for, at high severity
-/// or above: what stops a cutover until it is redesigned.
+/// The rebuild scope on the stack asked for: total effort, then the
+/// blocking items (no equivalent, high severity or above).
 fn write_blocking(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut blocking: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
-    let mut stack = None;
-    for f in report.active() {
-        if let Some(TranslationOutcome::Translated {
-            fidelity: Fidelity::None,
-            stack: s,
-            ..
-        }) = &f.translation
-            && f.severity >= Severity::High
-        {
-            stack = Some(s.as_str());
-            blocking.entry(&f.construct).or_insert((0, &f.path)).0 += 1;
-        }
-    }
-    let Some(stack) = stack else {
+    let Some(scope) = &report.rebuild else {
         return Ok(());
     };
-    let mut items: Vec<(&str, usize)> = blocking.iter().map(|(c, (n, _))| (*c, *n)).collect();
-    items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut shown: Vec<String> = items
+    writeln!(
+        out,
+        "  {BOLD}Rebuild on {}:{BOLD:#} {} effort points over {} layers (1 swap a command, 3 rewrite a step, 8 adopt a tool, 13 redesign)",
+        scope.stack,
+        scope.effort,
+        scope.layers.len()
+    )?;
+    if scope.blocking.is_empty() {
+        return Ok(());
+    }
+    let mut shown: Vec<String> = scope
+        .blocking
         .iter()
         .take(BLOCKING_SHOWN)
-        .map(|(c, n)| format!("{c} ({n} {})", if *n == 1 { "finding" } else { "findings" }))
+        .map(|i| {
+            format!(
+                "{} ({} {})",
+                i.construct,
+                i.files,
+                if i.files == 1 { "file" } else { "files" }
+            )
+        })
         .collect();
-    if items.len() > BLOCKING_SHOWN {
-        shown.push(format!("and {} more", items.len() - BLOCKING_SHOWN));
+    if scope.blocking.len() > BLOCKING_SHOWN {
+        shown.push(format!(
+            "and {} more",
+            scope.blocking.len() - BLOCKING_SHOWN
+        ));
     }
     writeln!(
         out,
-        "  {BOLD}blocking on {stack}:{BOLD:#} {}\n  {DIM}(no equivalent, high severity or above; `opgap explain CONSTRUCT` says what to do instead){DIM:#}",
+        "  {BOLD}blocking on {}:{BOLD:#} {}\n  {DIM}(no equivalent, high severity or above; `opgap explain CONSTRUCT` says what to do instead){DIM:#}",
+        scope.stack,
         shown.join(", ")
     )
 }

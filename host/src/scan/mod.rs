@@ -226,6 +226,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         repos: sources.into_iter().map(|s| s.repo).collect(),
         index: index_summary,
         operating_model,
+        rebuild: crate::rebuild::scope(&findings),
         baseline: None,
         findings,
         errors,
