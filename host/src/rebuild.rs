@@ -59,12 +59,15 @@ pub struct Monitoring {
     pub signal: String,
 }
 
+/// A construct's first translated finding and the (repo, path) files
+/// that use it.
+type Uses<'a> = (&'a Finding, BTreeSet<(&'a str, &'a str)>);
+
 /// The scope for the stack the findings were translated for, or `None`
 /// when they were not translated.
 pub fn scope(findings: &[Finding]) -> Option<RebuildScope> {
     let mut stack = None;
-    // construct -> (first translated finding, files)
-    let mut items: BTreeMap<&str, (&Finding, BTreeSet<(&str, &str)>)> = BTreeMap::new();
+    let mut items: BTreeMap<&str, Uses> = BTreeMap::new();
     for f in findings.iter().filter(|f| f.suppressed.is_none()) {
         if let Some(TranslationOutcome::Translated { stack: s, .. }) = &f.translation {
             stack.get_or_insert(s.clone());
