@@ -403,7 +403,8 @@ struct ScanArgs {
 
     /// `json` is the versioned report (`host/schema`); `markdown` a page
     /// for a wiki or pull request; `sarif` is SARIF 2.1.0 for
-    /// code-scanning dashboards.
+    /// code-scanning dashboards; `html` one self-contained page that also
+    /// weighs the four management planes.
     #[arg(long, value_enum, default_value_t = ScanFormat::Terminal)]
     format: ScanFormat,
 
@@ -493,6 +494,7 @@ enum ScanFormat {
     Json,
     Markdown,
     Sarif,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -656,6 +658,20 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     } else {
         exit::OK
     }))
+}
+
+/// The four management planes weighed against a report's findings, for
+/// the HTML page; translator failures join the report's errors.
+fn management_planes(
+    options: &ScanOptions,
+    report: &mut report::ScanReport,
+) -> Option<crate::stacks::Decision> {
+    let stacks: Vec<String> = STACKS.iter().map(|s| s.id().to_string()).collect();
+    let outcomes =
+        crate::scan::translate_on_stacks(options, &report.findings, &stacks, &mut report.errors)
+            .ok()?;
+    report.partial = !report.errors.is_empty();
+    Some(crate::stacks::decide(&report.findings, &stacks, &outcomes))
 }
 
 fn run_init(args: InitArgs) -> anyhow::Result<ExitCode> {
@@ -936,11 +952,15 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         ScanFormat::Terminal => {
             report::terminal::write(&report, &mut anstream::stdout(), &mut anstream::stderr())
         }
-        ScanFormat::Json | ScanFormat::Sarif | ScanFormat::Markdown => {
+        ScanFormat::Json | ScanFormat::Sarif | ScanFormat::Markdown | ScanFormat::Html => {
+            let decision = matches!(args.format, ScanFormat::Html)
+                .then(|| management_planes(&options, &mut report))
+                .flatten();
             let mut out = std::io::stdout().lock();
             let result = match args.format {
                 ScanFormat::Sarif => report::sarif::write(&report, &mut out),
                 ScanFormat::Markdown => report::markdown::write(&report, &mut out),
+                ScanFormat::Html => report::html::write(&report, decision.as_ref(), &mut out),
                 _ => report::json::write(&report, &mut out),
             };
             // Errors also reach people watching the terminal.

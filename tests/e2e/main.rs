@@ -8,6 +8,7 @@ mod cache;
 mod eval;
 mod explain;
 mod fixtures;
+mod html;
 mod index;
 mod report;
 mod repos;

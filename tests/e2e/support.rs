@@ -68,7 +68,7 @@ pub fn workspace() -> PathBuf {
 }
 
 /// The target directory the test binary was built into.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     // target/debug/opgap → target/
     Path::new(env!("CARGO_BIN_EXE_opgap"))
         .ancestors()

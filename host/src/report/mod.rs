@@ -4,6 +4,7 @@
 //! [`SCHEMA`] and described in `host/schema/scan.schema.json`.
 
 pub mod explain;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
