@@ -285,6 +285,7 @@ impl PluginArgs {
         ScanOptions {
             sources: vec![crate::scan::SourceSpec::local(root, selection)],
             plugin_files: self.plugins.clone(),
+            pinned_plugins: Vec::new(),
             builtins: if self.no_builtin {
                 Builtins::None
             } else if self.only.is_empty() {
@@ -635,6 +636,7 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     let options = ScanOptions {
         sources: args.source.specs(&config)?,
         policy: config.policy.clone(),
+        pinned_plugins: config.plugins.clone(),
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
@@ -689,6 +691,7 @@ fn run_baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
     let options = ScanOptions {
         sources: args.source.specs(&config)?,
         policy: config.policy.clone(),
+        pinned_plugins: config.plugins.clone(),
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };
@@ -921,6 +924,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         }),
         sources,
         policy: config.policy.clone(),
+        pinned_plugins: config.plugins.clone(),
         changed_since: args.source.changed_since.clone(),
         ..args.plugins.options(PathBuf::new(), Selection::Worktree)
     };

@@ -34,6 +34,32 @@ pub struct Config {
     pub fail_on: Option<String>,
     /// Ignore globs and rule settings.
     pub policy: crate::policy::Policy,
+    /// Third-party plugins, each pinned by sha256.
+    pub plugins: Vec<PinnedPlugin>,
+}
+
+/// A `[[plugins]]` entry: a component file that must have this sha256.
+#[derive(Debug, Clone)]
+pub struct PinnedPlugin {
+    /// Made absolute against the config's folder.
+    pub path: PathBuf,
+    pub sha256: String,
+    /// `opgap.toml:LINE:COLUMN` of the pinned hash.
+    pub pinned_at: String,
+}
+
+impl PinnedPlugin {
+    /// Why `bytes` may not run under this pin, if they may not.
+    pub fn mismatch(&self, bytes: &[u8]) -> Option<String> {
+        use sha2::{Digest, Sha256};
+        let actual = hex::encode(Sha256::digest(bytes));
+        (actual != self.sha256).then(|| {
+            format!(
+                "refused: its sha256 is {actual} but {} pins {}; if you trust this build, set sha256 = \"{actual}\" there",
+                self.pinned_at, self.sha256
+            )
+        })
+    }
 }
 
 /// One `[[repos]]` entry: a git URL or a folder, and the revision to read.
@@ -58,6 +84,15 @@ struct Raw {
     rules: std::collections::BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+    #[serde(default)]
+    plugins: Vec<RawPlugin>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlugin {
+    path: Spanned<String>,
+    sha256: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -278,12 +313,30 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     }
     let policy = crate::policy::Policy::new(&ignore, rules, overrides)
         .map_err(|e| error(None, Some("ignore".into()), e.to_string()))?;
+    let mut plugins = Vec::new();
+    for p in raw.plugins {
+        let sha = p.sha256.get_ref().to_ascii_lowercase();
+        if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(error(
+                Some(p.sha256.span()),
+                Some("plugins.sha256".into()),
+                "expected 64 hexadecimal digits (`sha256sum FILE.wasm` or `opgap plugin list --plugin FILE.wasm`)".into(),
+            ));
+        }
+        let (line, column) = position(text, p.sha256.span().start);
+        plugins.push(PinnedPlugin {
+            path: folder.join(p.path.get_ref()),
+            sha256: sha,
+            pinned_at: format!("{}:{line}:{column}", path.display()),
+        });
+    }
     Ok(Config {
         path: Some(path.to_path_buf()),
         stack,
         repos,
         fail_on,
         policy,
+        plugins,
     })
 }
 

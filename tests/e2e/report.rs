@@ -195,3 +195,50 @@ fn the_markdown_report_carries_the_test_the_rebuild_scope_and_the_findings() {
         );
     }
 }
+
+#[test]
+fn plugins_pinned_in_opgap_toml_run_and_a_changed_build_is_refused_with_its_hash() {
+    use sha2::Digest;
+    let repo = runbook_repo();
+    let wasm = std::fs::read(in_house_translator()).unwrap();
+    let sha = hex::encode(sha2::Sha256::digest(&wasm));
+    std::fs::create_dir_all(repo.path().join("plugins")).unwrap();
+    std::fs::write(repo.path().join("plugins/ours.wasm"), &wasm).unwrap();
+    let config =
+        |pin: &str| format!("[[plugins]]\npath = \"plugins/ours.wasm\"\nsha256 = \"{pin}\"\n");
+    repo.write("opgap.toml", config(&sha))
+        .write(
+            "snap.ps1",
+            "Connect-VIServer vc01\nNew-Snapshot -VM db01 -Name pre-patch\n",
+        )
+        .commit("pinned");
+    let run = scan_json(shared_cache(), repo.path(), &["--stack", "proxmox"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let snapshot = run
+        .findings()
+        .iter()
+        .find(|f| f["construct"] == "vmware.snapshot.create")
+        .unwrap();
+    assert_eq!(snapshot["translation"]["translator"], "in-house-translator");
+
+    let stale = "0".repeat(64);
+    repo.write("opgap.toml", config(&stale)).commit("stale pin");
+    let run = scan_json(shared_cache(), repo.path(), &["--stack", "proxmox"]);
+    assert_eq!(run.code(), 2);
+    let message = run.errors()[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("its sha256 is {sha}")),
+        "{message}"
+    );
+    assert!(message.contains("opgap.toml:3:10 pins 000"), "{message}");
+    assert!(!run.findings().is_empty(), "the built-ins still ran");
+
+    repo.write("opgap.toml", config("not-a-hash"))
+        .commit("bad pin");
+    let out = opgap(shared_cache()).arg(repo.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("opgap.toml:3:10: plugins.sha256: expected 64 hexadecimal digits")
+    );
+}

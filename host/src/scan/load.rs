@@ -72,12 +72,20 @@ fn plugin_files<'a>(
     runtime: &'a Runtime,
     options: &'a ScanOptions,
 ) -> impl Iterator<Item = (String, PluginFile)> + 'a {
-    options.plugin_files.iter().map(move |path| {
+    let pinned = options.pinned_plugins.iter().map(|p| (&p.path, Some(p)));
+    let given = options.plugin_files.iter().map(|p| (p, None));
+    pinned.chain(given).map(move |(path, pin)| {
         let origin = path.display().to_string();
         let file = match std::fs::read(path) {
-            Ok(bytes) => PluginFile {
-                world: crate::plugin::world_of(runtime, &bytes),
-                bytes,
+            Ok(bytes) => match pin.and_then(|pin| pin.mismatch(&bytes)) {
+                Some(message) => PluginFile {
+                    bytes: Vec::new(),
+                    world: Err(Failure::Load { message }.into()),
+                },
+                None => PluginFile {
+                    world: crate::plugin::world_of(runtime, &bytes),
+                    bytes,
+                },
             },
             Err(e) => PluginFile {
                 bytes: Vec::new(),

@@ -74,6 +74,9 @@ pub struct ScanOptions {
     pub sources: Vec<SourceSpec>,
     /// Extra detector components, by path.
     pub plugin_files: Vec<PathBuf>,
+    /// Plugins opgap.toml pins: path, the sha256 it must have, and where
+    /// the pin is written (for the message when it does not match).
+    pub pinned_plugins: Vec<crate::config::PinnedPlugin>,
     pub builtins: Builtins,
     pub limits: Limits,
     /// Compiled components; `None` compiles every run.
