@@ -25,8 +25,8 @@ use crate::report::{ErrorCause, FileStats, PluginSummary, SCHEMA, ScanError, Sca
 use crate::source::{self, Selection, Sources};
 use indexing::Indexing;
 pub use indexing::{IndexOptions, IndexSummary};
-use workers::WorkItem;
 use workers::run_detectors;
+use workers::{FileResult, WorkItem};
 
 pub use load::{load_plugins, translators_for, translators_picking};
 pub use translate::{translate_on_stacks, translate_with};
@@ -139,35 +139,10 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     progress.files(work.len());
     let mut outcome = run_detectors(&plugins, &work, options, indexing.is_some(), &progress);
     for (item, result) in work.iter().zip(&mut outcome.files) {
-        options.policy.apply(&item.file.path, &mut result.findings);
-        let problems = crate::suppress::apply(
-            &item.file.text,
-            &mut result.findings,
-            item.repo,
-            &item.file.path,
-        );
-        if !problems.is_empty() {
-            result.findings.extend(problems);
-            result.findings.sort_by_key(|f| f.byte_start);
-        }
+        errors.append(&mut result.errors);
+        apply_team_decisions(options, item, result);
     }
-    for (plugin, failures) in plugins.iter().zip(&outcome.failures_per_plugin) {
-        let failures = failures.load(Ordering::Relaxed);
-        if is_disabled(failures, options.max_plugin_failures) {
-            errors.push(ScanError {
-                plugin: Some(plugin.name().to_string()),
-                path: None,
-                cause: ErrorCause::Other {
-                    kind: "plugin-disabled",
-                },
-                message: format!(
-                    "plugin {} disabled after {failures} failures; later files were not checked by it",
-                    plugin.name()
-                ),
-                stderr: String::new(),
-            });
-        }
-    }
+    errors.extend(disabled_plugins(&plugins, &outcome, options));
     let analyzed = outcome.files.iter().filter(|r| r.analyzed).count();
     let translators = if options.stack.is_some() || (indexing.is_some() && analyzed > 0) {
         translators_for(&runtime, options, &mut errors)
@@ -200,7 +175,6 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let mut findings = Vec::new();
     for r in outcome.files {
         findings.extend(r.findings);
-        errors.extend(r.errors);
     }
     if let Some(stack) = &options.stack {
         translate_with(&translators, stack, &mut findings, &mut errors);
@@ -235,6 +209,48 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         errors,
         partial,
     })
+}
+
+/// What the team decided in opgap.toml (rule settings) and in the file
+/// itself (suppressions), applied to one file's findings.
+fn apply_team_decisions(options: &ScanOptions, item: &WorkItem, result: &mut FileResult) {
+    options.policy.apply(&item.file.path, &mut result.findings);
+    let problems = crate::suppress::apply(
+        &item.file.text,
+        &mut result.findings,
+        item.repo,
+        &item.file.path,
+    );
+    if !problems.is_empty() {
+        result.findings.extend(problems);
+        result.findings.sort_by_key(|f| f.byte_start);
+    }
+}
+
+/// An error for each plugin the scan stopped calling.
+fn disabled_plugins(
+    plugins: &[DetectorPlugin],
+    outcome: &workers::Outcome,
+    options: &ScanOptions,
+) -> Vec<ScanError> {
+    plugins
+        .iter()
+        .zip(&outcome.failures_per_plugin)
+        .map(|(plugin, failures)| (plugin, failures.load(Ordering::Relaxed)))
+        .filter(|(_, failures)| is_disabled(*failures, options.max_plugin_failures))
+        .map(|(plugin, failures)| ScanError {
+            plugin: Some(plugin.name().to_string()),
+            path: None,
+            cause: ErrorCause::Other {
+                kind: "plugin-disabled",
+            },
+            message: format!(
+                "plugin {} disabled after {failures} failures; later files were not checked by it",
+                plugin.name()
+            ),
+            stderr: String::new(),
+        })
+        .collect()
 }
 
 fn index_error(e: &anyhow::Error) -> ScanError {
