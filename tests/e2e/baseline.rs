@@ -68,6 +68,16 @@ fn only_new_findings_are_reported_after_a_baseline() {
         [(7, "vmware.vmotion"), (8, "vmware.ft")],
         "only the third copy and FT are new"
     );
+    let sarif = opgap(shared_cache())
+        .arg(repo.path())
+        .args(["--format", "sarif", "--baseline", baseline])
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert!(results.iter().all(|r| r["baselineState"] == "new"));
+    assert!(sarif_problems(&log).is_empty());
     // The exit status gates on the new ones only.
     let status = opgap_as_is(shared_cache())
         .arg(repo.path())

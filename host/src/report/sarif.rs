@@ -40,11 +40,17 @@ pub fn to_sarif(report: &ScanReport) -> sarif::Sarif {
             "%SRCROOT%".to_string()
         }
     };
-    let results: Vec<sarif::Result> = report
+    let mut results: Vec<sarif::Result> = report
         .findings
         .iter()
         .map(|f| result(f, index_of[f.construct.as_str()], &base_of(&f.repo)))
         .collect();
+    // Against a baseline, what is left is what is new.
+    if report.baseline.is_some() {
+        for r in &mut results {
+            r.baseline_state = Some(serde_json::json!("new"));
+        }
+    }
 
     let mut run = sarif::Run::builder()
         .tool(
