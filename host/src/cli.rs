@@ -727,13 +727,7 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
             crate::index::default_dir(&root)
         }
     };
-    if !dir.join("meta.json").exists() {
-        anyhow::bail!(
-            "no index in {}: run `opgap scan` on your repositories first",
-            dir.display()
-        );
-    }
-    let index = crate::index::RunbookIndex::open_or_create(&dir)?;
+    let index = crate::index::RunbookIndex::open_existing(&dir)?;
     // `vmotion` names `vmware.vmotion`; other ids (a plugin's own) as given.
     let construct_id = |c: &String| {
         let short = format!("vmware.{c}");

@@ -439,3 +439,22 @@ fn the_two_sample_estates_scanned_together_are_searchable_with_facets() {
         "{observability:#}"
     );
 }
+
+#[test]
+fn an_index_of_another_format_is_named_not_silently_emptied() {
+    let (ops, _) = estate();
+    let index = tempfile::tempdir().unwrap();
+    indexed_scan(index.path(), &[ops.path()], &[]);
+    std::fs::write(index.path().join("opgap-index.json"), "{\"format\": 0}\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["search", "vmotion", "--index"])
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written by another version of opgap"));
+    // A scan rebuilds it.
+    let run = indexed_scan(index.path(), &[ops.path()], &[]);
+    assert_eq!(run.json["files"]["analyzed"], 2);
+    assert_eq!(search_json(index.path(), &["vmotion"])["total"], 1);
+}

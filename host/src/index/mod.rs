@@ -194,6 +194,28 @@ impl RunbookIndex {
         })
     }
 
+    /// Open an index for reading only: one of another format is an error
+    /// that says how to rebuild it, never silently replaced.
+    pub fn open_existing(dir: &Path) -> Result<Self> {
+        if !dir.join("meta.json").exists() {
+            bail!(
+                "no index in {}: run `opgap scan` on your repositories first",
+                dir.display()
+            );
+        }
+        let format = std::fs::read_to_string(dir.join(MARKER))
+            .ok()
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+            .and_then(|v| v["format"].as_u64());
+        if format != Some(u64::from(FORMAT)) {
+            bail!(
+                "the index in {} was written by another version of opgap; run `opgap scan` to rebuild it",
+                dir.display()
+            );
+        }
+        Self::open_or_create(dir)
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
