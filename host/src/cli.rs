@@ -51,6 +51,9 @@ enum Command {
     Stacks(StacksArgs),
     /// Write a commented opgap.toml with every setting.
     Init(InitArgs),
+    /// Skills-audit questionnaires: write one, check one, list the probes.
+    #[command(subcommand)]
+    Readiness(ReadinessCommand),
     /// Write the findings of a scan as accepted, so `scan --baseline FILE`
     /// reports only new ones.
     Baseline(BaselineArgs),
@@ -63,11 +66,23 @@ enum Command {
     Plugin(PluginCommand),
 }
 
+#[derive(Subcommand)]
+enum ReadinessCommand {
+    /// Write a commented questionnaire for one team.
+    Init(InitArgs),
+    /// Check questionnaires: every problem with file, line, column and key.
+    Check {
+        #[arg(required = true, value_name = "TEAM.toml")]
+        files: Vec<PathBuf>,
+    },
+    /// The probe bank: the failure situations evidence can demonstrate.
+    Probes,
+}
+
 #[derive(Args)]
 struct InitArgs {
-    /// Where to write it.
-    #[arg(default_value = "opgap.toml")]
-    path: PathBuf,
+    /// Where to write it [default: opgap.toml, or team.toml for readiness].
+    path: Option<PathBuf>,
 
     /// Replace an existing file.
     #[arg(long)]
@@ -512,12 +527,24 @@ pub fn main() -> ExitCode {
         Command::Stacks(args) => run_stacks(args),
         Command::Search(args) => run_search(args),
         Command::Baseline(args) => run_baseline(args),
-        Command::Init(args) => run_init(args),
+        Command::Init(args) => run_init(args, crate::config::TEMPLATE),
+        Command::Readiness(ReadinessCommand::Init(args)) => {
+            run_init(args, crate::readiness::questionnaire::TEMPLATE)
+        }
+        Command::Readiness(ReadinessCommand::Check { files }) => run_readiness_check(&files),
+        Command::Readiness(ReadinessCommand::Probes) => run_readiness_probes(),
         Command::Explain(args) => run_explain(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
     };
     result.unwrap_or_else(|e| {
+        // A reader that stopped early (`| head`) is not an error.
+        let broken_pipe = e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+        if broken_pipe {
+            return ExitCode::from(exit::OK);
+        }
         let _ = writeln!(anstream::stderr(), "error: {e:#}");
         ExitCode::from(exit::FATAL)
     })
@@ -676,13 +703,76 @@ fn management_planes(
     Some(crate::stacks::decide(&report.findings, &stacks, &outcomes))
 }
 
-fn run_init(args: InitArgs) -> anyhow::Result<ExitCode> {
-    if args.path.exists() && !args.force {
-        anyhow::bail!("{} exists; pass --force to replace it", args.path.display());
+fn run_init(args: InitArgs, template: &str) -> anyhow::Result<ExitCode> {
+    let default = if template == crate::config::TEMPLATE {
+        crate::config::FILE_NAME
+    } else {
+        "team.toml"
+    };
+    let path = args.path.unwrap_or_else(|| PathBuf::from(default));
+    if path.exists() && !args.force {
+        anyhow::bail!("{} exists; pass --force to replace it", path.display());
     }
-    std::fs::write(&args.path, crate::config::TEMPLATE)
-        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.path.display()))?;
-    writeln!(anstream::stderr(), "wrote {}", args.path.display())?;
+    std::fs::write(&path, template)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    writeln!(anstream::stderr(), "wrote {}", path.display())?;
+    Ok(ExitCode::from(exit::OK))
+}
+
+fn run_readiness_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut err = anstream::stderr();
+    let mut failed = false;
+    for file in files {
+        match crate::readiness::questionnaire::read(file) {
+            Ok(q) => writeln!(
+                err,
+                "{}: {} people, {} evidence items, no problems",
+                file.display(),
+                q.person.len(),
+                q.evidence.len()
+            )?,
+            Err(problems) => {
+                failed = true;
+                for p in problems {
+                    writeln!(err, "error: {p}")?;
+                }
+            }
+        }
+    }
+    Ok(ExitCode::from(if failed { exit::FATAL } else { exit::OK }))
+}
+
+fn run_readiness_probes() -> anyhow::Result<ExitCode> {
+    use crate::readiness::bank;
+    let mut out = anstream::stdout();
+    for d in bank::DOMAINS {
+        writeln!(
+            out,
+            "{} ({}, weight {}{})",
+            d.id,
+            d.name,
+            d.weight,
+            if d.gate { ", gate" } else { "" }
+        )?;
+        for p in bank::PROBES.iter().filter(|p| p.domain == d.id) {
+            let applies = match p.applies_if {
+                bank::AppliesIf::Always => String::new(),
+                bank::AppliesIf::Backend(b) => format!(" [with {}]", b.join(" or ")),
+                bank::AppliesIf::Sriov => " [with SR-IOV]".into(),
+            };
+            writeln!(
+                out,
+                "  {} {:<28} {}{applies}",
+                if p.critical { "*" } else { " " },
+                p.id,
+                p.situation
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "\n* critical: a team cannot run production without having handled it"
+    )?;
     Ok(ExitCode::from(exit::OK))
 }
 

@@ -183,9 +183,15 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Parse and check the text of a config file read from `path`.
-pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-    let error = |span: Option<Range<usize>>, field: Option<String>, message: String| {
+impl ConfigError {
+    /// An error at byte `span` of `text`, the contents of `path`.
+    pub fn at(
+        path: &Path,
+        text: &str,
+        span: Option<Range<usize>>,
+        field: Option<String>,
+        message: String,
+    ) -> Self {
         let (line, column) = position(text, span.map_or(0, |s| s.start));
         ConfigError {
             path: path.to_path_buf(),
@@ -194,12 +200,29 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             field,
             message,
         }
-    };
-    let raw: Raw = toml::from_str(text).map_err(|e| {
+    }
+
+    /// A TOML parse or type error, with the key it is about: the unknown
+    /// field it names, else the key written on the line it points at.
+    pub fn from_toml(path: &Path, text: &str, e: &toml::de::Error) -> Self {
         let message = e.message().trim().to_string();
-        let field = unknown_field(&message);
-        error(e.span(), field, message)
-    })?;
+        let field = unknown_field(&message).or_else(|| {
+            let start = e.span()?.start.min(text.len());
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[line_start..].lines().next()?;
+            let key = line.split_once('=')?.0.trim().trim_matches('"');
+            (!key.is_empty() && !key.contains(' ')).then(|| key.to_string())
+        });
+        Self::at(path, text, e.span(), field, message)
+    }
+}
+
+/// Parse and check the text of a config file read from `path`.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let error = |span: Option<Range<usize>>, field: Option<String>, message: String| {
+        ConfigError::at(path, text, span, field, message)
+    };
+    let raw: Raw = toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e))?;
     let stack = match raw.stack {
         Some(stack) if !STACKS.contains(&stack.get_ref().as_str()) => {
             return Err(error(

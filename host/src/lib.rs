@@ -20,6 +20,7 @@ pub mod parse;
 pub mod plugin;
 pub mod policy;
 pub mod progress;
+pub mod readiness;
 pub mod rebuild;
 pub mod report;
 pub mod scan;

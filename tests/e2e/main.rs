@@ -10,6 +10,7 @@ mod explain;
 mod fixtures;
 mod html;
 mod index;
+mod readiness;
 mod report;
 mod repos;
 mod sandbox;
