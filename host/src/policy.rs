@@ -126,15 +126,7 @@ fn glob_set(patterns: &[String]) -> Result<GlobSet, globset::Error> {
 fn normalise(rules: RuleSettings) -> RuleSettings {
     rules
         .into_iter()
-        .map(|(key, setting)| {
-            let long = format!("vmware.{key}");
-            let key = if opgap_catalogue::construct(&long).is_some() {
-                long
-            } else {
-                key
-            };
-            (key, setting)
-        })
+        .map(|(key, setting)| (opgap_catalogue::full_id(&key), setting))
         .collect()
 }
 
@@ -143,15 +135,10 @@ mod tests {
     use super::*;
 
     fn finding(construct: &str, rule: &str) -> Finding {
-        let mut f: Finding = serde_json::from_value(serde_json::json!({
-            "repo": "r", "path": "a.md", "line": 1, "column": 1, "end_line": 1, "end_column": 2,
-            "byte_start": 0, "byte_end": 1, "rule": rule, "construct": construct, "layer": "x",
-            "severity": "high", "confidence": 1.0, "message": "", "evidence": "", "plugin": "p",
-            "heading_path": [], "line_text": ""
-        }))
-        .unwrap();
-        f.severity = Severity::High;
-        f
+        Finding {
+            rule: rule.into(),
+            ..Finding::example(construct, "x")
+        }
     }
 
     #[test]

@@ -155,7 +155,7 @@ fn parse(text: &str, markdown: bool) -> Vec<Suppression> {
             .split([',', ' '])
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(full_id)
+            .map(opgap_catalogue::full_id)
             .collect();
         // Code before the comment opener makes it a trailing comment.
         let before = line[..at].trim_end();
@@ -214,16 +214,6 @@ fn is_comment_only(line: &str, markdown: bool) -> bool {
         t.starts_with("<!--") && t.ends_with("-->")
     } else {
         t.starts_with('#') || t.starts_with("//")
-    }
-}
-
-/// `vmotion` names `vmware.vmotion`; other ids as given.
-fn full_id(id: &str) -> String {
-    let long = format!("vmware.{id}");
-    if opgap_catalogue::construct(&long).is_some() {
-        long
-    } else {
-        id.to_string()
     }
 }
 

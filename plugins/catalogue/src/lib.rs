@@ -147,6 +147,17 @@ pub fn construct(id: &str) -> Option<&'static Construct> {
     CONSTRUCTS.iter().find(|c| c.id == id)
 }
 
+/// The full id a user means: `vmotion` names `vmware.vmotion` when the
+/// catalogue knows it; any other id (a plugin's own, a rule id) as given.
+pub fn full_id(id: &str) -> String {
+    let long = format!("vmware.{id}");
+    if construct(&long).is_some() {
+        long
+    } else {
+        id.to_string()
+    }
+}
+
 pub fn layer(id: &str) -> Option<&'static Layer> {
     LAYERS.iter().find(|l| l.id == id)
 }
@@ -154,6 +165,14 @@ pub fn layer(id: &str) -> Option<&'static Layer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_ids_name_catalogue_constructs_and_others_stay() {
+        assert_eq!(full_id("vmotion"), "vmware.vmotion");
+        assert_eq!(full_id("vmware.vmotion"), "vmware.vmotion");
+        assert_eq!(full_id("acme.backup"), "acme.backup");
+        assert_eq!(full_id("vsphere/vmotion"), "vsphere/vmotion");
+    }
     use std::collections::HashSet;
 
     #[test]
