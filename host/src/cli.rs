@@ -321,12 +321,8 @@ impl PluginArgs {
         }
     }
 
-    /// The folder for compiled plugins, mirrors and the index.
     fn cache_root(&self) -> PathBuf {
-        self.cache_dir
-            .clone()
-            .or_else(|| dirs::cache_dir().map(|d| d.join("opgap")))
-            .unwrap_or_else(|| std::env::temp_dir().join("opgap"))
+        cache_root(self.cache_dir.clone())
     }
 }
 
@@ -630,7 +626,7 @@ fn run_explain(args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let translators = crate::scan::translators_for(&runtime, &options, &mut errors);
     let stacks: Vec<String> = match args.stack {
         Some(s) => vec![s.id().to_string()],
-        None => STACKS.iter().map(|s| s.id().to_string()).collect(),
+        None => all_stacks(),
     };
     let explanation = crate::explain::explain(&id, &detectors, &translators, &stacks, &mut errors)
         .expect("checked above");
@@ -660,19 +656,9 @@ fn load_errors_exit(errors: &[crate::report::ScanError]) -> anyhow::Result<ExitC
 
 fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     let config = crate::config::load(None, &args.source.config_start())?;
-    let options = ScanOptions {
-        sources: args.source.specs(&config)?,
-        policy: config.policy.clone(),
-        pinned_plugins: config.plugins.clone(),
-        changed_since: args.source.changed_since.clone(),
-        ..args.plugins.options(PathBuf::new(), Selection::Worktree)
-    };
+    let options = scan_options(&args.source, &args.plugins, &config)?;
     let mut report = scan(&options)?;
-    let stacks: Vec<String> = STACKS.iter().map(|s| s.id().to_string()).collect();
-    let outcomes =
-        crate::scan::translate_on_stacks(&options, &report.findings, &stacks, &mut report.errors)?;
-    report.partial = !report.errors.is_empty();
-    let decision = crate::stacks::decide(&report.findings, &stacks, &outcomes);
+    let decision = management_planes(&options, &mut report)?;
     let mut out = anstream::stdout();
     match args.format {
         Format::Json => {
@@ -689,18 +675,43 @@ fn run_stacks(args: StacksArgs) -> anyhow::Result<ExitCode> {
     }))
 }
 
-/// The four management planes weighed against a report's findings, for
-/// the HTML page; translator failures join the report's errors.
+/// The four management planes weighed against a report's findings;
+/// translator failures join the report's errors.
 fn management_planes(
     options: &ScanOptions,
     report: &mut report::ScanReport,
-) -> Option<crate::stacks::Decision> {
-    let stacks: Vec<String> = STACKS.iter().map(|s| s.id().to_string()).collect();
+) -> anyhow::Result<crate::stacks::Decision> {
+    let stacks = all_stacks();
     let outcomes =
-        crate::scan::translate_on_stacks(options, &report.findings, &stacks, &mut report.errors)
-            .ok()?;
+        crate::scan::translate_on_stacks(options, &report.findings, &stacks, &mut report.errors)?;
     report.partial = !report.errors.is_empty();
-    Some(crate::stacks::decide(&report.findings, &stacks, &outcomes))
+    Ok(crate::stacks::decide(&report.findings, &stacks, &outcomes))
+}
+
+/// What every command that scans takes from its arguments and opgap.toml.
+fn scan_options(
+    source: &SourceArgs,
+    plugins: &PluginArgs,
+    config: &crate::config::Config,
+) -> anyhow::Result<ScanOptions> {
+    Ok(ScanOptions {
+        sources: source.specs(config)?,
+        policy: config.policy.clone(),
+        pinned_plugins: config.plugins.clone(),
+        changed_since: source.changed_since.clone(),
+        ..plugins.options(PathBuf::new(), Selection::Worktree)
+    })
+}
+
+fn all_stacks() -> Vec<String> {
+    STACKS.iter().map(|s| s.id().to_string()).collect()
+}
+
+/// The folder for compiled plugins, mirrors and the index.
+fn cache_root(explicit: Option<PathBuf>) -> PathBuf {
+    explicit
+        .or_else(|| dirs::cache_dir().map(|d| d.join("opgap")))
+        .unwrap_or_else(|| std::env::temp_dir().join("opgap"))
 }
 
 fn run_init(args: InitArgs, template: &str) -> anyhow::Result<ExitCode> {
@@ -778,13 +789,7 @@ fn run_readiness_probes() -> anyhow::Result<ExitCode> {
 
 fn run_baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
     let config = crate::config::load(None, &args.source.config_start())?;
-    let options = ScanOptions {
-        sources: args.source.specs(&config)?,
-        policy: config.policy.clone(),
-        pinned_plugins: config.plugins.clone(),
-        changed_since: args.source.changed_since.clone(),
-        ..args.plugins.options(PathBuf::new(), Selection::Worktree)
-    };
+    let options = scan_options(&args.source, &args.plugins, &config)?;
     let report = scan(&options)?;
     let baseline = crate::baseline::Baseline::of(&report);
     let mut text = serde_json::to_string_pretty(&baseline)?;
@@ -807,31 +812,19 @@ fn run_baseline(args: BaselineArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let dir = match args.index {
-        Some(dir) => dir,
-        None => {
-            let root = args
-                .cache_dir
-                .or_else(|| dirs::cache_dir().map(|d| d.join("opgap")))
-                .unwrap_or_else(|| std::env::temp_dir().join("opgap"));
-            crate::index::default_dir(&root)
-        }
-    };
+    let dir = args
+        .index
+        .unwrap_or_else(|| crate::index::default_dir(&cache_root(args.cache_dir)));
     let index = crate::index::RunbookIndex::open_existing(&dir)?;
-    // `vmotion` names `vmware.vmotion`; other ids (a plugin's own) as given.
-    let construct_id = |c: &String| {
-        let short = format!("vmware.{c}");
-        if opgap_catalogue::construct(&short).is_some() {
-            short
-        } else {
-            c.clone()
-        }
-    };
     let request = crate::index::search::SearchRequest {
         query: args.query,
         repos: args.repo,
         layers: args.layer,
-        constructs: args.construct.iter().map(construct_id).collect(),
+        constructs: args
+            .construct
+            .iter()
+            .map(|c| opgap_catalogue::full_id(c))
+            .collect(),
         fidelity: args.stack_fidelity.map(|f| {
             match f {
                 FidelityArg::Equivalent => "equivalent",
@@ -979,8 +972,8 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         .fail_on
         .or_else(|| config.fail_on.as_deref().and_then(FailOn::from_config))
         .unwrap_or(FailOn::High);
-    let sources = match args.source.specs(&config) {
-        Ok(s) => s,
+    let base = match scan_options(&args.source, &args.plugins, &config) {
+        Ok(o) => o,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: {e}");
             return ExitCode::from(exit::FATAL);
@@ -997,7 +990,10 @@ fn run_scan(args: ScanArgs) -> ExitCode {
         },
         jobs: args.jobs,
         max_plugin_failures: args.max_plugin_failures,
-        stack: args.stack.map(|s| s.id().to_string()).or(config.stack),
+        stack: args
+            .stack
+            .map(|s| s.id().to_string())
+            .or(config.stack.clone()),
         progress: !args.quiet,
         index: (!args.no_index).then(|| crate::scan::IndexOptions {
             dir: args
@@ -1006,11 +1002,7 @@ fn run_scan(args: ScanArgs) -> ExitCode {
                 .unwrap_or_else(|| crate::index::default_dir(&args.plugins.cache_root())),
             wait: Duration::from_secs(args.index_wait),
         }),
-        sources,
-        policy: config.policy.clone(),
-        pinned_plugins: config.plugins.clone(),
-        changed_since: args.source.changed_since.clone(),
-        ..args.plugins.options(PathBuf::new(), Selection::Worktree)
+        ..base
     };
     let baseline = match args
         .baseline
@@ -1041,8 +1033,10 @@ fn run_scan(args: ScanArgs) -> ExitCode {
             report::terminal::write(&report, &mut anstream::stdout(), &mut anstream::stderr())
         }
         ScanFormat::Json | ScanFormat::Sarif | ScanFormat::Markdown | ScanFormat::Html => {
+            // The page still renders without the comparison if the
+            // translators cannot start; the scan's findings stand.
             let decision = matches!(args.format, ScanFormat::Html)
-                .then(|| management_planes(&options, &mut report))
+                .then(|| management_planes(&options, &mut report).ok())
                 .flatten();
             let mut out = std::io::stdout().lock();
             let result = match args.format {
