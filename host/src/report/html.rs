@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{ScanReport, Severity, TranslationOutcome};
+use super::{ScanReport, Severity, TranslationOutcome, percent};
 use crate::stacks::Decision;
 
 const CSS: &str = "
@@ -292,10 +292,6 @@ fn bars(rows: &[(String, f64, String)], id: &str) -> String {
     }
     svg.push_str("</svg>");
     svg
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 /// Text safe in HTML content and attribute values.

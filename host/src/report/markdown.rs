@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{ScanReport, TranslationOutcome};
+use super::{ScanReport, TranslationOutcome, percent};
 
 pub fn write(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# opgap report\n")?;
@@ -234,10 +234,6 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|")
         .replace('`', "'")
         .replace(['\n', '\r'], " ")
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 #[cfg(test)]

@@ -184,6 +184,41 @@ pub struct Finding {
     pub suppressed: Option<crate::suppress::Suppressed>,
 }
 
+#[cfg(test)]
+impl Finding {
+    /// A high-severity finding of `construct` in `layer` on the first byte
+    /// of `r/a.md`, for unit tests to adjust.
+    pub fn example(construct: &str, layer: &str) -> Self {
+        Finding {
+            repo: "r".into(),
+            path: "a.md".into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 2,
+            byte_start: 0,
+            byte_end: 1,
+            rule: "x".into(),
+            construct: construct.into(),
+            layer: layer.into(),
+            severity: Severity::High,
+            confidence: 1.0,
+            message: String::new(),
+            evidence: String::new(),
+            plugin: "p".into(),
+            heading_path: Vec::new(),
+            line_text: String::new(),
+            translation: None,
+            suppressed: None,
+        }
+    }
+}
+
+/// A share (0..1) as a whole percentage, as every report shows it.
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
 /// A finding's identity across edits: its file, construct and line text
 /// with whitespace collapsed, so moving the line or re-indenting it keeps
 /// the fingerprint and changing what it says does not.

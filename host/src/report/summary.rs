@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use super::ScanReport;
+use super::{ScanReport, percent};
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -106,10 +106,6 @@ fn write_blocking(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
 fn bar(share: f64) -> String {
     let filled = ((share * BAR_WIDTH as f64).round() as usize).min(BAR_WIDTH);
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
@@ -119,7 +115,7 @@ fn bar(share: f64) -> String {
 mod tests {
     #[test]
     fn bars_and_percentages_round_sensibly() {
-        assert_eq!(super::percent(0.576), "58%");
+        assert_eq!(super::super::percent(0.576), "58%");
         assert_eq!(super::bar(0.5).chars().filter(|c| *c == '█').count(), 12);
         assert_eq!(super::bar(1.2).chars().count(), super::BAR_WIDTH);
     }
