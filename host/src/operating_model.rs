@@ -178,30 +178,12 @@ fn surface_of(layer: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Severity;
 
     fn finding(at: u32, layer: &str) -> Finding {
         Finding {
-            repo: "r".into(),
-            path: "a.md".into(),
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
             byte_start: at,
             byte_end: at + 1,
-            rule: "x".into(),
-            construct: "vmware.x".into(),
-            layer: layer.into(),
-            severity: Severity::High,
-            confidence: 1.0,
-            message: String::new(),
-            evidence: String::new(),
-            plugin: "p".into(),
-            heading_path: Vec::new(),
-            line_text: String::new(),
-            translation: None,
-            suppressed: None,
+            ..Finding::example("vmware.x", layer)
         }
     }
 

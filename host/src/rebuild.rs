@@ -158,13 +158,10 @@ mod tests {
         fidelity: Fidelity,
         effort: u32,
     ) -> Finding {
-        let mut f: Finding = serde_json::from_value(serde_json::json!({
-            "repo": "r", "path": path, "line": 1, "column": 1, "end_line": 1, "end_column": 2,
-            "byte_start": 0, "byte_end": 1, "rule": "x", "construct": construct, "layer": layer,
-            "severity": "high", "confidence": 1.0, "message": "", "evidence": "", "plugin": "p",
-            "heading_path": [], "line_text": ""
-        }))
-        .unwrap();
+        let mut f = Finding {
+            path: path.into(),
+            ..Finding::example(construct, layer)
+        };
         f.translation = Some(TranslationOutcome::Translated {
             stack: "libvirt".into(),
             translator: "t".into(),

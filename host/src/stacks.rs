@@ -263,30 +263,11 @@ fn summarize(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Severity;
 
     fn finding(path: &str, construct: &str) -> Finding {
         Finding {
-            repo: String::new(),
             path: path.into(),
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
-            byte_start: 0,
-            byte_end: 1,
-            rule: "r".into(),
-            construct: construct.into(),
-            layer: "l".into(),
-            severity: Severity::High,
-            confidence: 0.9,
-            message: String::new(),
-            evidence: String::new(),
-            plugin: "p".into(),
-            heading_path: Vec::new(),
-            line_text: String::new(),
-            translation: None,
-            suppressed: None,
+            ..Finding::example(construct, "l")
         }
     }
 
