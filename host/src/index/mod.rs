@@ -154,10 +154,7 @@ impl RunbookIndex {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the index folder {}", dir.display()))?;
         let marker = dir.join(MARKER);
-        let format = std::fs::read_to_string(&marker)
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-            .and_then(|v| v["format"].as_u64());
+        let format = marker_format(dir);
         let has_entries = std::fs::read_dir(dir)?.next().is_some();
         match format {
             Some(f) if f == u64::from(FORMAT) => {}
@@ -203,11 +200,7 @@ impl RunbookIndex {
                 dir.display()
             );
         }
-        let format = std::fs::read_to_string(dir.join(MARKER))
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-            .and_then(|v| v["format"].as_u64());
-        if format != Some(u64::from(FORMAT)) {
+        if marker_format(dir) != Some(u64::from(FORMAT)) {
             bail!(
                 "the index in {} was written by another version of opgap; run `opgap scan` to rebuild it",
                 dir.display()
@@ -322,26 +315,13 @@ impl Update {
     pub fn put_file(&mut self, file: IndexedFile) -> Result<()> {
         let f = self.fields;
         self.remove_file(file.repo_key, file.path);
-        let key = file_key(file.repo_key, file.path);
-        let mut record = TantivyDocument::default();
-        record.add_text(f.kind, "file");
-        record.add_text(f.file_key, &key);
-        record.add_text(f.repo_key, file.repo_key);
-        record.add_text(f.repo, file.repo);
-        record.add_text(f.revision, file.revision);
-        record.add_text(f.path, file.path);
+        let mut record = self.document("file", &file);
         record.add_text(f.blob, file.blob);
         record.add_bytes(f.results, &serde_json::to_vec(file.results)?);
         record.add_bytes(f.steps, &serde_json::to_vec(file.steps)?);
         self.writer.add_document(record)?;
-        for s in file.sections {
-            let mut doc = TantivyDocument::default();
-            doc.add_text(f.kind, "section");
-            doc.add_text(f.file_key, &key);
-            doc.add_text(f.repo_key, file.repo_key);
-            doc.add_text(f.repo, file.repo);
-            doc.add_text(f.revision, file.revision);
-            doc.add_text(f.path, file.path);
+        for s in &file.sections {
+            let mut doc = self.document("section", &file);
             for title in &s.section.heading_path {
                 doc.add_text(f.heading, title);
             }
@@ -368,11 +348,31 @@ impl Update {
         Ok(())
     }
 
+    /// A document of `kind` with the fields that place it: its file and
+    /// repository (the file key is what deletes them together).
+    fn document(&self, kind: &str, file: &IndexedFile) -> TantivyDocument {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.kind, kind);
+        doc.add_text(f.file_key, file_key(file.repo_key, file.path));
+        doc.add_text(f.repo_key, file.repo_key);
+        doc.add_text(f.repo, file.repo);
+        doc.add_text(f.revision, file.revision);
+        doc.add_text(f.path, file.path);
+        doc
+    }
+
     /// Make every change visible at once.
     pub fn commit(mut self) -> Result<()> {
         self.writer.commit().context("cannot commit the index")?;
         Ok(())
     }
+}
+
+/// The format an opgap index in `dir` says it has, if it is one.
+fn marker_format(dir: &Path) -> Option<u64> {
+    let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
+    serde_json::from_str::<serde_json::Value>(&text).ok()?["format"].as_u64()
 }
 
 fn file_key(repo_key: &str, path: &str) -> String {

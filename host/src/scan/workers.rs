@@ -148,14 +148,8 @@ fn check_file(
     let same_plugins = previous.is_some_and(|p| p.results.len() == instances.len());
     if all_cached && same_plugins {
         for instance in instances.iter() {
-            let mut reused = cached(&instance.plugin().sha256)
-                .expect("checked above")
-                .clone();
-            for f in &mut reused.findings {
-                f.repo = repo.to_string();
-            }
-            result.findings.extend(reused.findings.iter().cloned());
-            result.results.push(reused);
+            let reused = cached(&instance.plugin().sha256).expect("checked above");
+            reuse(&mut result, reused, repo);
         }
         result.findings = drop_yielding(merge_overlaps(result.findings));
         result.steps = previous.map(|p| p.steps.clone()).unwrap_or_default();
@@ -168,12 +162,7 @@ fn check_file(
     for (i, instance) in instances.iter_mut().enumerate() {
         let sha = instance.plugin().sha256.clone();
         if let Some(reused) = cached(&sha) {
-            let mut reused = reused.clone();
-            for f in &mut reused.findings {
-                f.repo = repo.to_string();
-            }
-            result.findings.extend(reused.findings.iter().cloned());
-            result.results.push(reused);
+            reuse(&mut result, reused, repo);
             continue;
         }
         if is_disabled(
@@ -234,6 +223,17 @@ fn check_file(
         result.sections = Some(sections(&doc, file.text.len()));
     }
     result
+}
+
+/// Take one plugin's remembered findings into `result`, under the name
+/// the repository has in this scan.
+fn reuse(result: &mut FileResult, remembered: &PluginResult, repo: &str) {
+    let mut reused = remembered.clone();
+    for f in &mut reused.findings {
+        f.repo = repo.to_string();
+    }
+    result.findings.extend(reused.findings.iter().cloned());
+    result.results.push(reused);
 }
 
 fn to_report(
