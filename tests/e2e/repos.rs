@@ -16,19 +16,16 @@ fn several_repositories_are_scanned_together_and_findings_name_theirs() {
         "Run New-Snapshot -VM db01 -Quiesce before the upgrade.\n",
     )
     .commit("b");
-    let out = opgap(shared_cache())
-        .args(["--format", "json"])
-        .arg(a.path())
-        .arg(b.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let run = Run::of(
+        opgap(shared_cache())
+            .args(["--format", "json"])
+            .arg(a.path())
+            .arg(b.path())
+            .output()
+            .unwrap(),
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let json = &run.json;
     let repos: Vec<&str> = json["repos"]
         .as_array()
         .unwrap()
@@ -64,7 +61,7 @@ fn several_repositories_are_scanned_together_and_findings_name_theirs() {
         of(repos[1])
     );
     assert_eq!(json["files"]["scanned"], 2);
-    let problems = schema_problems(&json);
+    let problems = schema_problems(json);
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -81,7 +78,7 @@ fn repositories_that_share_a_name_are_told_apart() {
         .args(["--format", "json", "--worktree", &run_dir(&a), &run_dir(&b)])
         .output()
         .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = Run::of(out).json;
     let names: Vec<&str> = json["repos"]
         .as_array()
         .unwrap()
@@ -193,18 +190,15 @@ fn without_paths_the_repos_of_opgap_toml_are_scanned_each_at_its_rev() {
         ),
     )
     .unwrap();
-    let out = opgap(shared_cache())
-        .current_dir(ops.path())
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let run = Run::of(
+        opgap(shared_cache())
+            .current_dir(ops.path())
+            .args(["--format", "json"])
+            .output()
+            .unwrap(),
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let json = &run.json;
     assert_eq!(json["repos"][0]["revision"], pinned.as_str());
     assert_eq!(json["repos"][0]["origin"], file_url(&remote).as_str());
     let paths: Vec<&str> = json["findings"]
