@@ -50,10 +50,11 @@ impl Baseline {
     pub fn of(report: &ScanReport) -> Self {
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         for f in report.active().filter(|f| f.plugin != "opgap") {
+            let key = fingerprint(f);
             entries
-                .entry(fingerprint(f))
+                .entry(key.clone())
                 .or_insert_with(|| Entry {
-                    fingerprint: fingerprint(f),
+                    fingerprint: key,
                     count: 0,
                     repo: f.repo.clone(),
                     path: f.path.clone(),
