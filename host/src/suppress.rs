@@ -223,24 +223,11 @@ mod tests {
 
     fn finding(text: &str, needle: &str, construct: &str) -> Finding {
         let at = text.find(needle).unwrap() as u32;
-        let mut f = problem_finding(
-            text,
-            "r",
-            "a.md",
-            &Suppression {
-                line: 1,
-                start: 0,
-                end: 0,
-                scope: "next",
-                constructs: vec![],
-                reason: None,
-                used: 0,
-            },
-            "",
-        );
-        f.byte_start = at;
-        f.construct = construct.into();
-        f
+        Finding {
+            byte_start: at,
+            byte_end: at + 1,
+            ..Finding::example(construct, "x")
+        }
     }
 
     #[test]
