@@ -49,7 +49,7 @@ impl Baseline {
     /// The accepted state: every active finding of `report`.
     pub fn of(report: &ScanReport) -> Self {
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
-        for f in report.active().filter(|f| f.plugin != "opgap") {
+        for f in report.dependencies() {
             let key = fingerprint(f);
             entries
                 .entry(key.clone())
@@ -100,7 +100,7 @@ impl Baseline {
             .collect();
         let before = report.findings.len();
         report.findings.retain(|f| {
-            if f.suppressed.is_some() || f.plugin == "opgap" {
+            if f.suppressed.is_some() || f.is_note() {
                 return true;
             }
             match remaining.get_mut(fingerprint(f).as_str()) {

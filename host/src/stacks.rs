@@ -70,7 +70,7 @@ pub fn decide(
         .enumerate()
         // Accepted (suppressed) findings and opgap's own notes are no steps
         // to rebuild.
-        .filter(|(_, f)| f.suppressed.is_none() && f.plugin != "opgap")
+        .filter(|(_, f)| f.suppressed.is_none() && !f.is_note())
         .filter(|(_, f)| seen.insert((f.repo.as_str(), f.path.as_str(), f.construct.as_str())))
         .map(|(i, _)| i)
         .collect();

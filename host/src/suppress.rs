@@ -18,6 +18,9 @@ use crate::report::{Finding, Severity};
 
 const MARKER: &str = "opgap-ignore";
 
+/// The plugin name on opgap's own notes about suppressions.
+pub const NOTE_PLUGIN: &str = "opgap";
+
 /// Why a finding is suppressed, for the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suppressed {
@@ -106,7 +109,7 @@ fn problem_finding(text: &str, repo: &str, path: &str, s: &Suppression, problem:
         confidence: 1.0,
         message: format!("This suppression {problem}."),
         evidence: MARKER.into(),
-        plugin: "opgap".into(),
+        plugin: NOTE_PLUGIN.into(),
         heading_path: Vec::new(),
         line_text,
         translation: None,

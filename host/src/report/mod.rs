@@ -184,6 +184,14 @@ pub struct Finding {
     pub suppressed: Option<crate::suppress::Suppressed>,
 }
 
+impl Finding {
+    /// opgap's own note (a suppression without reason or effect), not a
+    /// dependency found in a runbook.
+    pub fn is_note(&self) -> bool {
+        self.plugin == crate::suppress::NOTE_PLUGIN
+    }
+}
+
 #[cfg(test)]
 impl Finding {
     /// A high-severity finding of `construct` in `layer` on the first byte
@@ -309,6 +317,11 @@ pub enum ErrorCause {
 }
 
 impl ScanReport {
+    /// Active findings that are runbook dependencies, not opgap's own notes.
+    pub fn dependencies(&self) -> impl Iterator<Item = &Finding> {
+        self.active().filter(|f| !f.is_note())
+    }
+
     /// Findings not accepted by a suppression.
     pub fn active(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.suppressed.is_none())
