@@ -27,15 +27,18 @@ fn main() {
     let target_dir = outer_target_dir(&out_dir).join("wasm-plugins");
     build_plugins(workspace, &target_dir, &plugins);
 
-    // `translate-<stack>` plugins implement the translator world, the rest
-    // the detector world.
-    let (translators, detectors): (Vec<&String>, Vec<&String>) = plugins
-        .iter()
+    // `translate-<stack>` plugins implement the translator world, `scorer`
+    // the scorer world, the rest the detector world.
+    let (scorers, others): (Vec<&String>, Vec<&String>) =
+        plugins.iter().partition(|name| *name == "scorer");
+    let (translators, detectors): (Vec<&String>, Vec<&String>) = others
+        .into_iter()
         .partition(|name| name.starts_with("translate-"));
     let mut generated = String::new();
     for (list, names) in [
         ("BUILTIN_DETECTORS", detectors),
         ("BUILTIN_TRANSLATORS", translators),
+        ("BUILTIN_SCORERS", scorers),
     ] {
         generated.push_str(&format!("pub static {list}: &[(&str, &[u8])] = &[\n"));
         for name in names {

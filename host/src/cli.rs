@@ -1,7 +1,7 @@
 //! The command line: a thin layer over [`crate::scan`] and [`crate::report`].
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -51,9 +51,10 @@ enum Command {
     Stacks(StacksArgs),
     /// Write a commented opgap.toml with every setting.
     Init(InitArgs),
-    /// Skills-audit questionnaires: write one, check one, list the probes.
-    #[command(subcommand)]
-    Readiness(ReadinessCommand),
+    /// Skills-audit scorecards from incident-history questionnaires: score
+    /// them (`opgap readiness TEAM.toml`), write one, check one, list the
+    /// probes.
+    Readiness(ReadinessArgs),
     /// Write the findings of a scan as accepted, so `scan --baseline FILE`
     /// reports only new ones.
     Baseline(BaselineArgs),
@@ -64,6 +65,43 @@ enum Command {
     /// Work with plugins.
     #[command(subcommand)]
     Plugin(PluginCommand),
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct ReadinessArgs {
+    #[command(subcommand)]
+    command: Option<ReadinessCommand>,
+
+    /// Questionnaires to score, or folders of one team's dated
+    /// questionnaires: the latest is scored, the others give the trend.
+    #[arg(value_name = "TEAM.toml|DIR")]
+    files: Vec<PathBuf>,
+
+    /// Weigh in the Operating Model Test of the team's runbooks: a
+    /// repository (path or git URL) to scan, or a saved
+    /// `opgap scan --format json` report. Repeatable; counts add up.
+    #[arg(long, value_name = "PATH|URL|REPORT.json")]
+    scan: Vec<String>,
+
+    #[arg(long, value_enum, default_value = "terminal")]
+    format: ReadinessFormat,
+
+    /// Score with this scorer component instead of the built-in one.
+    #[arg(long, value_name = "FILE.wasm")]
+    scorer: Option<PathBuf>,
+
+    /// Where compiled plugins and mirrors are kept [default: the user cache dir].
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReadinessFormat {
+    Terminal,
+    Json,
+    Markdown,
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -524,11 +562,14 @@ pub fn main() -> ExitCode {
         Command::Search(args) => run_search(args),
         Command::Baseline(args) => run_baseline(args),
         Command::Init(args) => run_init(args, crate::config::TEMPLATE),
-        Command::Readiness(ReadinessCommand::Init(args)) => {
-            run_init(args, crate::readiness::questionnaire::TEMPLATE)
-        }
-        Command::Readiness(ReadinessCommand::Check { files }) => run_readiness_check(&files),
-        Command::Readiness(ReadinessCommand::Probes) => run_readiness_probes(),
+        Command::Readiness(args) => match args.command {
+            Some(ReadinessCommand::Init(init)) => {
+                run_init(init, crate::readiness::questionnaire::TEMPLATE)
+            }
+            Some(ReadinessCommand::Check { files }) => run_readiness_check(&files),
+            Some(ReadinessCommand::Probes) => run_readiness_probes(),
+            None => run_readiness(args),
+        },
         Command::Explain(args) => run_explain(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
@@ -730,11 +771,106 @@ fn run_init(args: InitArgs, template: &str) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(exit::OK))
 }
 
+/// The built-in scorer, compiled through the usual cache.
+fn builtin_scorer(cache_dir: Option<PathBuf>) -> anyhow::Result<crate::readiness::run::Scorer> {
+    let runtime = crate::plugin::Runtime::new(
+        Limits::default(),
+        Some(cache_root(cache_dir).join("components")),
+    )?;
+    crate::readiness::run::Scorer::load(&runtime, None)
+}
+
+fn run_readiness(args: ReadinessArgs) -> anyhow::Result<ExitCode> {
+    use crate::readiness::{render, run};
+    if args.files.is_empty() {
+        anyhow::bail!(
+            "give a questionnaire to score (`opgap readiness TEAM.toml`), or `opgap readiness init` to write one"
+        );
+    }
+    let cache = cache_root(args.cache_dir.clone());
+    let runtime = crate::plugin::Runtime::new(Limits::default(), Some(cache.join("components")))?;
+    let scorer = run::Scorer::load(&runtime, args.scorer.as_deref())?;
+    let files = run::expand(&args.files)?;
+
+    let mut contexts = Vec::new();
+    for spec in &args.scan {
+        let path = Path::new(spec);
+        if path.is_file() && path.extension().is_some_and(|e| e == "json") {
+            contexts.push(run::context_from_saved(path)?);
+            continue;
+        }
+        let source = SourceArgs {
+            paths: vec![spec.clone()],
+            rev: None,
+            worktree: false,
+            changed_since: None,
+        };
+        let config = crate::config::load(None, &source.config_start())?;
+        let plugins = PluginArgs {
+            plugins: Vec::new(),
+            no_builtin: false,
+            only: Vec::new(),
+            cache_dir: Some(cache.clone()),
+            no_cache: false,
+        };
+        let report = scan(&scan_options(&source, &plugins, &config)?)?;
+        if report.partial {
+            let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
+            anyhow::bail!("the scan of {spec} is partial; its Operating Model Test would be wrong");
+        }
+        contexts.push(run::context_of(&report));
+    }
+    let context = run::merge(contexts);
+
+    let mut err = anstream::stderr();
+    let mut failed = false;
+    let mut cards = Vec::new();
+    for file in &files {
+        match run::score_file(&scorer, file, &context) {
+            Ok(card) => cards.push(card),
+            Err(failure) => {
+                failed = true;
+                for line in failure.to_string().lines() {
+                    writeln!(err, "error: {line}")?;
+                }
+            }
+        }
+    }
+    if cards.is_empty() {
+        return Ok(ExitCode::from(exit::FATAL));
+    }
+    let cards = run::by_team(cards);
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        ReadinessFormat::Terminal => render::terminal::write(&cards, &mut anstream::stdout()),
+        ReadinessFormat::Json => render::json(&cards, &mut out),
+        ReadinessFormat::Markdown => render::markdown::write(&cards, &mut out),
+        ReadinessFormat::Html => render::html::write(&cards, &mut out),
+    };
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        anyhow::bail!("writing the scorecard: {e}");
+    }
+    if failed {
+        writeln!(
+            err,
+            "warning: some questionnaires could not be scored; the scorecards above are partial"
+        )?;
+    }
+    Ok(ExitCode::from(if failed {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    }))
+}
+
 fn run_readiness_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let scorer = builtin_scorer(None)?;
     let mut err = anstream::stderr();
     let mut failed = false;
     for file in files {
-        match crate::readiness::questionnaire::read(file) {
+        match crate::readiness::questionnaire::read(file, &scorer.model) {
             Ok(q) => writeln!(
                 err,
                 "{}: {} people, {} evidence items, no problems",
@@ -754,9 +890,10 @@ fn run_readiness_check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 fn run_readiness_probes() -> anyhow::Result<ExitCode> {
-    use crate::readiness::bank;
+    use crate::plugin::bindings::readiness::AppliesIf;
+    let model = builtin_scorer(None)?.model;
     let mut out = anstream::stdout();
-    for d in bank::DOMAINS {
+    for d in &model.domains {
         writeln!(
             out,
             "{} ({}, weight {}{})",
@@ -765,11 +902,11 @@ fn run_readiness_probes() -> anyhow::Result<ExitCode> {
             d.weight,
             if d.gate { ", gate" } else { "" }
         )?;
-        for p in bank::PROBES.iter().filter(|p| p.domain == d.id) {
-            let applies = match p.applies_if {
-                bank::AppliesIf::Always => String::new(),
-                bank::AppliesIf::Backend(b) => format!(" [with {}]", b.join(" or ")),
-                bank::AppliesIf::Sriov => " [with SR-IOV]".into(),
+        for p in model.probes.iter().filter(|p| p.domain == d.id) {
+            let applies = match &p.applies_if {
+                AppliesIf::Always => String::new(),
+                AppliesIf::Backend(b) => format!(" [with {}]", b.join(" or ")),
+                AppliesIf::Sriov => " [with SR-IOV]".into(),
             };
             writeln!(
                 out,

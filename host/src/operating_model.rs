@@ -29,6 +29,16 @@ pub struct OperatingModelTest {
     /// Per layer, most steps first.
     pub layers: Vec<LayerShare>,
     pub repos: Vec<RepoShare>,
+    /// The same count over scripts only (PowerCLI, shell, Python, Ansible,
+    /// Terraform): how much of the automation is written against vCenter.
+    pub scripts: ScriptShare,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ScriptShare {
+    pub steps: usize,
+    pub dependent: usize,
+    pub share: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,6 +73,8 @@ pub struct FileSteps<'a> {
     pub repo: &'a str,
     pub steps: &'a [Step],
     pub findings: &'a [Finding],
+    /// A script rather than a Markdown runbook.
+    pub script: bool,
 }
 
 const SURFACES: [(Surface, &str, &str, &str); 3] = [
@@ -92,6 +104,7 @@ pub fn measure<'a>(files: impl IntoIterator<Item = FileSteps<'a>>) -> OperatingM
     let mut by_surface: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut by_layer: BTreeMap<String, usize> = BTreeMap::new();
     let mut repos: Vec<RepoShare> = Vec::new();
+    let mut scripts = ScriptShare::default();
     for file in files {
         if repos.last().is_none_or(|r| r.repo != file.repo) {
             repos.push(RepoShare {
@@ -105,6 +118,7 @@ pub fn measure<'a>(files: impl IntoIterator<Item = FileSteps<'a>>) -> OperatingM
         for step in file.steps {
             total += 1;
             repo.steps += 1;
+            scripts.steps += usize::from(file.script);
             let layers: BTreeSet<&str> = file
                 .findings
                 .iter()
@@ -119,6 +133,7 @@ pub fn measure<'a>(files: impl IntoIterator<Item = FileSteps<'a>>) -> OperatingM
             }
             dependent += 1;
             repo.dependent += 1;
+            scripts.dependent += usize::from(file.script);
             let surfaces: BTreeSet<&str> = layers.iter().filter_map(|l| surface_of(l)).collect();
             for s in surfaces {
                 *by_surface.entry(s).or_default() += 1;
@@ -132,6 +147,7 @@ pub fn measure<'a>(files: impl IntoIterator<Item = FileSteps<'a>>) -> OperatingM
     for r in &mut repos {
         r.share = share(r.dependent, r.steps);
     }
+    scripts.share = share(scripts.dependent, scripts.steps);
     let mut layers: Vec<LayerShare> = by_layer
         .into_iter()
         .map(|(layer, steps)| LayerShare {
@@ -162,6 +178,7 @@ pub fn measure<'a>(files: impl IntoIterator<Item = FileSteps<'a>>) -> OperatingM
             .collect(),
         layers,
         repos,
+        scripts,
     }
 }
 
@@ -208,6 +225,7 @@ mod tests {
             repo: "r",
             steps: &steps,
             findings: &findings,
+            script: false,
         }]);
         assert_eq!(
             (t.steps, t.dependent),

@@ -7,6 +7,11 @@ pub fn detectors() -> &'static [(&'static str, &'static [u8])] {
     BUILTIN_DETECTORS
 }
 
+/// `(name, component bytes)` of the built-in readiness scorer.
+pub fn scorer() -> (&'static str, &'static [u8]) {
+    BUILTIN_SCORERS[0]
+}
+
 /// `(name, component bytes)` of every built-in translator (`translate-<stack>`).
 pub fn translators() -> &'static [(&'static str, &'static [u8])] {
     BUILTIN_TRANSLATORS

@@ -11,6 +11,7 @@ mod limits;
 mod output;
 mod runtime;
 mod sandbox;
+mod scorer;
 mod translator;
 mod world;
 
@@ -21,5 +22,6 @@ pub use failure::{CallError, Failure};
 pub use limits::Limits;
 pub use output::clean;
 pub use runtime::Runtime;
+pub use scorer::{ScorerInstance, ScorerPlugin};
 pub use translator::{TranslatorInstance, TranslatorPlugin};
-pub use world::{DetectorWorld, TranslatorWorld, World};
+pub use world::{DetectorWorld, ScorerWorld, TranslatorWorld, World};

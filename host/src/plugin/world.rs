@@ -4,7 +4,9 @@
 use wasmtime::Store;
 use wasmtime::component::InstancePre;
 
-use super::bindings::{Detector, DetectorPre, PluginInfo, Translator, TranslatorPre};
+use super::bindings::{
+    Detector, DetectorPre, PluginInfo, Scorer, ScorerPre, Translator, TranslatorPre,
+};
 use super::sandbox::SandboxState;
 
 pub trait World: 'static {
@@ -58,6 +60,24 @@ impl World for TranslatorWorld {
         pre.instantiate(store)
     }
     fn info(b: &Translator, store: &mut Store<SandboxState>) -> wasmtime::Result<PluginInfo> {
+        b.call_info(store)
+    }
+}
+
+pub struct ScorerWorld;
+
+impl World for ScorerWorld {
+    const NAME: &'static str = "scorer";
+    type Pre = ScorerPre<SandboxState>;
+    type Bindings = Scorer;
+
+    fn pre(instance_pre: InstancePre<SandboxState>) -> wasmtime::Result<Self::Pre> {
+        ScorerPre::new(instance_pre)
+    }
+    fn instantiate(pre: &Self::Pre, store: &mut Store<SandboxState>) -> wasmtime::Result<Scorer> {
+        pre.instantiate(store)
+    }
+    fn info(b: &Scorer, store: &mut Store<SandboxState>) -> wasmtime::Result<PluginInfo> {
         b.call_info(store)
     }
 }

@@ -1,8 +1,11 @@
 //! Skills-audit scorecards from incident-history questionnaires.
 //!
-//! `bank` holds the operational domains and the failure situations
-//! (probes) evidence demonstrates; `questionnaire` reads and checks a
-//! team's answers. Scoring follows in a `scorer` plugin.
+//! `questionnaire` reads and checks a team's answers against the scorer's
+//! model; `records` hands them to the scorer plugin as typed records;
+//! `card` checks the scorecard that comes back and is what reports render.
 
-pub mod bank;
+pub mod card;
 pub mod questionnaire;
+pub mod records;
+pub mod render;
+pub mod run;

@@ -6,7 +6,8 @@
 //! Reading is strict: unknown fields and values are errors with file, line,
 //! column and key, and the checks after parsing report every problem they
 //! find (future dates, undeclared people, probes not in the bank, a
-//! verifier who took part), not just the first.
+//! verifier who took part), not just the first. Domains and probes are
+//! checked against the scorer's own model.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -14,8 +15,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::bank;
 use crate::config::ConfigError;
+use crate::plugin::bindings::readiness::{Model, PlatformClass};
 
 pub const SCHEMA: &str = "opgap.readiness/1";
 
@@ -147,7 +148,7 @@ pub struct Evidence {
     /// hands were.
     pub layer: Option<Layer>,
     /// The platform the event happened on (`proxmox`, `vmware`, `linux`...).
-    pub platform: Option<String>,
+    pub platform: Spanned<String>,
     pub severity: Option<IncidentSeverity>,
     pub outcome: Option<Outcome>,
     /// A peer who did not take part and can vouch for it.
@@ -274,7 +275,7 @@ impl Date {
 
 /// Read and check a questionnaire: a TOML error stops at the first
 /// problem; the checks after it report every problem at once.
-pub fn read(path: &Path) -> Result<Questionnaire, Vec<ConfigError>> {
+pub fn read(path: &Path, model: &Model) -> Result<Questionnaire, Vec<ConfigError>> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![ConfigError {
             path: path.to_path_buf(),
@@ -284,13 +285,18 @@ pub fn read(path: &Path) -> Result<Questionnaire, Vec<ConfigError>> {
             message: format!("cannot read it: {e}"),
         }]
     })?;
-    parse(path, &text, Date::today())
+    parse(path, &text, model, Date::today())
 }
 
-pub fn parse(path: &Path, text: &str, today: Date) -> Result<Questionnaire, Vec<ConfigError>> {
+pub fn parse(
+    path: &Path,
+    text: &str,
+    model: &Model,
+    today: Date,
+) -> Result<Questionnaire, Vec<ConfigError>> {
     let q: Questionnaire =
         toml::from_str(text).map_err(|e| vec![ConfigError::from_toml(path, text, &e)])?;
-    let problems = check(&q, path, text, today);
+    let problems = check(&q, model, path, text, today);
     if problems.is_empty() {
         Ok(q)
     } else {
@@ -298,7 +304,7 @@ pub fn parse(path: &Path, text: &str, today: Date) -> Result<Questionnaire, Vec<
     }
 }
 
-fn date_of(d: &Spanned<toml::value::Datetime>) -> Option<Date> {
+pub fn date_of(d: &Spanned<toml::value::Datetime>) -> Option<Date> {
     let date = d.get_ref().date?;
     Some(Date {
         year: date.year,
@@ -307,7 +313,37 @@ fn date_of(d: &Spanned<toml::value::Datetime>) -> Option<Date> {
     })
 }
 
-fn check(q: &Questionnaire, path: &Path, text: &str, today: Date) -> Vec<ConfigError> {
+/// The platforms evidence may name, by family.
+pub const PLATFORMS: &[(&str, PlatformClass)] = &[
+    ("proxmox", PlatformClass::Kvm),
+    ("libvirt", PlatformClass::Kvm),
+    ("ovirt", PlatformClass::Kvm),
+    ("olvm", PlatformClass::Kvm),
+    ("openstack", PlatformClass::Kvm),
+    ("kubevirt", PlatformClass::Kvm),
+    ("kvm", PlatformClass::Kvm),
+    ("qemu", PlatformClass::Kvm),
+    ("linux", PlatformClass::Linux),
+    ("vmware", PlatformClass::Vmware),
+    ("vsphere", PlatformClass::Vmware),
+    ("esxi", PlatformClass::Vmware),
+    ("vcenter", PlatformClass::Vmware),
+];
+
+pub fn platform_class(platform: &str) -> Option<PlatformClass> {
+    PLATFORMS
+        .iter()
+        .find(|(name, _)| *name == platform)
+        .map(|(_, class)| *class)
+}
+
+fn check(
+    q: &Questionnaire,
+    model: &Model,
+    path: &Path,
+    text: &str,
+    today: Date,
+) -> Vec<ConfigError> {
     let mut problems = Vec::new();
     let mut problem = |span: std::ops::Range<usize>, field: &str, message: String| {
         problems.push(ConfigError::at(
@@ -393,8 +429,8 @@ fn check(q: &Questionnaire, path: &Path, text: &str, today: Date) -> Vec<ConfigE
             );
         }
         for d in &e.domains {
-            if bank::domain(d.get_ref()).is_none() {
-                let known: Vec<&str> = bank::DOMAINS.iter().map(|d| d.id).collect();
+            if !model.domains.iter().any(|m| &m.id == d.get_ref()) {
+                let known: Vec<&str> = model.domains.iter().map(|d| d.id.as_str()).collect();
                 problem(
                     d.span(),
                     "evidence.domains",
@@ -407,7 +443,7 @@ fn check(q: &Questionnaire, path: &Path, text: &str, today: Date) -> Vec<ConfigE
             }
         }
         for p in &e.probes {
-            match bank::probe_by_id(p.get_ref()) {
+            match model.probes.iter().find(|m| &m.id == p.get_ref()) {
                 None => problem(
                     p.span(),
                     "evidence.probes",
@@ -416,7 +452,7 @@ fn check(q: &Questionnaire, path: &Path, text: &str, today: Date) -> Vec<ConfigE
                         p.get_ref()
                     ),
                 ),
-                Some(probe) if !e.domains.iter().any(|d| d.get_ref() == probe.domain) => problem(
+                Some(probe) if !e.domains.iter().any(|d| *d.get_ref() == probe.domain) => problem(
                     p.span(),
                     "evidence.probes",
                     format!(
@@ -426,6 +462,18 @@ fn check(q: &Questionnaire, path: &Path, text: &str, today: Date) -> Vec<ConfigE
                 ),
                 Some(_) => {}
             }
+        }
+        if platform_class(e.platform.get_ref()).is_none() {
+            let known: Vec<&str> = PLATFORMS.iter().map(|(name, _)| *name).collect();
+            problem(
+                e.platform.span(),
+                "evidence.platform",
+                format!(
+                    "unknown platform `{}`; expected one of {}",
+                    e.platform.get_ref(),
+                    known.join(", ")
+                ),
+            );
         }
         if e.kind.needs_layer() && e.layer.is_none() {
             problem(
@@ -489,8 +537,34 @@ mod tests {
         day: 26,
     };
 
+    /// The part of the built-in model these tests use.
+    pub fn model() -> Model {
+        use crate::plugin::bindings::readiness::{AppliesIf, Domain, Probe};
+        let domain = |id: &str| Domain {
+            id: id.into(),
+            name: id.into(),
+            weight: 50,
+            gate: true,
+        };
+        let probe = |id: &str, domain: &str| Probe {
+            id: id.into(),
+            domain: domain.into(),
+            critical: true,
+            applies_if: AppliesIf::Always,
+            situation: String::new(),
+        };
+        Model {
+            id: "test".into(),
+            domains: vec![domain("storage"), domain("networking")],
+            probes: vec![
+                probe("st_ceph_osd_failure", "storage"),
+                probe("nw_bridge_vlan", "networking"),
+            ],
+        }
+    }
+
     fn problems(text: &str) -> Vec<String> {
-        match parse(Path::new("team.toml"), text, TODAY) {
+        match parse(Path::new("team.toml"), text, &model(), TODAY) {
             Ok(_) => Vec::new(),
             Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
         }
@@ -500,7 +574,7 @@ mod tests {
 
     #[test]
     fn the_template_is_a_valid_questionnaire() {
-        let q = parse(Path::new("t.toml"), TEMPLATE, TODAY).unwrap_or_else(|e| {
+        let q = parse(Path::new("t.toml"), TEMPLATE, &model(), TODAY).unwrap_or_else(|e| {
             panic!(
                 "{}",
                 e.iter()
@@ -516,7 +590,7 @@ mod tests {
     fn a_clean_questionnaire_has_no_problems() {
         let text = format!(
             "{MINIMAL}\n[[evidence]]\nid = \"INC-1\"\nkind = \"production_incident\"\ndate = 2026-03-02\n\
-             domains = [\"storage\"]\nprobes = [\"st_ceph_osd_failure\"]\nlayer = \"primitive\"\nverifier = \"ben\"\n\
+             domains = [\"storage\"]\nprobes = [\"st_ceph_osd_failure\"]\nlayer = \"primitive\"\nplatform = \"proxmox\"\nverifier = \"ben\"\n\
              artifacts = [\"https://tickets.example/INC-1\"]\n[[evidence.participant]]\nperson = \"ana\"\nrole = \"primary_responder\"\n"
         );
         assert_eq!(problems(&text), Vec::<String>::new());
@@ -527,7 +601,7 @@ mod tests {
         let text = format!(
             "{MINIMAL}\n[[evidence]]\nid = \"INC-1\"\nkind = \"production_incident\"\ndate = 2027-01-02\n\
              domains = [\"storage\"]\nprobes = [\"st_ceph_osd_failure\", \"nw_bridge_vlan\", \"made_up\"]\n\
-             verifier = \"ana\"\n[[evidence.participant]]\nperson = \"ana\"\nrole = \"primary_responder\"\n\
+             verifier = \"ana\"\nplatform = \"Hyper-V\"\n[[evidence.participant]]\nperson = \"ana\"\nrole = \"primary_responder\"\n\
              [[evidence.participant]]\nperson = \"zoe\"\nrole = \"hands_on\"\n"
         );
         let found = problems(&text);
@@ -536,7 +610,8 @@ mod tests {
             "team.toml:19:34: evidence.probes: `nw_bridge_vlan` is a networking probe, but this evidence does not list that domain",
             "team.toml:19:52: evidence.probes: `made_up` is not in the probe bank",
             "team.toml:15:6: evidence.layer: `INC-1` is a ProductionIncident and needs the layer",
-            "team.toml:25:10: evidence.participant.person: `zoe` is not declared in [[person]]",
+            "team.toml:26:10: evidence.participant.person: `zoe` is not declared in [[person]]",
+            "team.toml:21:12: evidence.platform: unknown platform `Hyper-V`; expected one of proxmox, libvirt",
             "team.toml:20:12: evidence.verifier: `ana` took part in `INC-1`; a verifier must be a peer who did not",
         ];
         assert_eq!(found.len(), expect.len(), "{found:#?}");

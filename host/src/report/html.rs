@@ -295,7 +295,7 @@ fn bars(rows: &[(String, f64, String)], id: &str) -> String {
 }
 
 /// Text safe in HTML content and attribute values.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -170,6 +170,8 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
                 repo: item.repo,
                 steps: &r.steps,
                 findings: &r.findings,
+                script: crate::parse::format_for_path(&item.file.path)
+                    .is_some_and(|f| f != crate::plugin::bindings::Format::Markdown),
             }
         }));
     let mut findings = Vec::new();

@@ -51,6 +51,24 @@ pub mod translator {
     });
 }
 
+/// Bindings for the `scorer` world: the [`readiness`] records and the
+/// shared [`types`].
+pub mod scorer {
+    wit_bindgen::generate!({
+        path: "../../wit",
+        world: "scorer",
+        pub_export_macro: true,
+        export_macro_name: "export_scorer",
+        default_bindings_module: "opgap_pdk::scorer",
+        runtime_path: "opgap_pdk::__rt",
+        additional_derives: [PartialEq],
+        with: {
+            "opgap:plugin/types@0.1.0": crate::detector::opgap::plugin::types,
+            "opgap:plugin/host@0.1.0": crate::detector::opgap::plugin::host,
+        },
+    });
+}
+
 /// The wit-bindgen runtime, named by the generated export macro so that
 /// plugin crates need no direct wit-bindgen dependency.
 #[doc(hidden)]
@@ -61,6 +79,12 @@ pub use detector::export_detector;
 
 /// Registers a type implementing [`translator::Guest`] as the component's exports.
 pub use translator::export_translator;
+
+/// Registers a type implementing [`scorer::Guest`] as the component's exports.
+pub use scorer::export_scorer;
+
+/// The skills-audit records of the `scorer` world.
+pub use scorer::opgap::plugin::readiness;
 
 /// The shared records of the contract.
 pub use detector::opgap::plugin::types;

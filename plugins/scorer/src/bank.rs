@@ -3,6 +3,11 @@
 //! demonstrates; critical probes are the ones a team cannot run
 //! production without.
 
+use opgap_pdk::readiness;
+
+/// The name of these scoring rules, reported on every scorecard.
+pub const MODEL_ID: &str = "opgap-readiness-1";
+
 /// An operational domain of a KVM estate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Domain {
@@ -399,6 +404,38 @@ pub const PROBES: &[Probe] = &[
         "duplicate VMs after a split brain recovered",
     ),
 ];
+
+/// The bank as the `model` export declares it.
+pub fn model() -> readiness::Model {
+    readiness::Model {
+        id: MODEL_ID.to_string(),
+        domains: DOMAINS
+            .iter()
+            .map(|d| readiness::Domain {
+                id: d.id.into(),
+                name: d.name.into(),
+                weight: d.weight,
+                gate: d.gate,
+            })
+            .collect(),
+        probes: PROBES
+            .iter()
+            .map(|p| readiness::Probe {
+                id: p.id.into(),
+                domain: p.domain.into(),
+                critical: p.critical,
+                applies_if: match p.applies_if {
+                    AppliesIf::Always => readiness::AppliesIf::Always,
+                    AppliesIf::Backend(any) => {
+                        readiness::AppliesIf::Backend(any.iter().map(|b| b.to_string()).collect())
+                    }
+                    AppliesIf::Sriov => readiness::AppliesIf::Sriov,
+                },
+                situation: p.situation.into(),
+            })
+            .collect(),
+    }
+}
 
 pub fn domain(id: &str) -> Option<&'static Domain> {
     DOMAINS.iter().find(|d| d.id == id)
