@@ -8,7 +8,7 @@ use std::process::Command;
 
 use crate::support::*;
 
-fn chromium() -> PathBuf {
+pub fn chromium() -> PathBuf {
     for name in ["chromium", "chromium-browser", "google-chrome"] {
         if let Ok(out) = Command::new("which").arg(name).output()
             && out.status.success()
@@ -21,7 +21,7 @@ fn chromium() -> PathBuf {
 
 /// Run Chromium headless on `page`: the rendered DOM and the console
 /// messages it logged.
-fn render(page: &Path, screenshot: Option<&Path>) -> (String, Vec<String>) {
+pub fn render(page: &Path, screenshot: Option<&Path>) -> (String, Vec<String>) {
     let mut cmd = Command::new(chromium());
     cmd.args([
         "--headless",

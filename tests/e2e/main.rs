@@ -11,6 +11,7 @@ mod fixtures;
 mod html;
 mod index;
 mod readiness;
+mod readiness_teams;
 mod report;
 mod repos;
 mod sandbox;

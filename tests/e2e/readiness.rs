@@ -1,14 +1,49 @@
 //! `opgap readiness`: questionnaires are written, checked and reported on
-//! with file, line, column and key. (Scoring lands with the scorer plugin.)
+//! with file, line, column and key; scoring resists gaming, weighs in the
+//! Operating Model Test of a scan, accepts a replacement scorer, and the
+//! HTML scorecard renders in Chromium.
 
+use std::path::Path;
 use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::*;
 
 fn opgap_readiness(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_opgap"))
         .arg("readiness")
         .args(args)
+        .args(["--cache-dir", shared_cache().to_str().unwrap()])
         .output()
         .unwrap()
+}
+
+fn team(name: &str) -> std::path::PathBuf {
+    workspace()
+        .join("corpus/teams")
+        .join(name)
+        .join("2026-11-15.toml")
+}
+
+fn score(file: &Path, extra: &[&str]) -> Value {
+    let mut args = vec![file.to_str().unwrap(), "--format", "json"];
+    args.extend(extra);
+    let out = opgap_readiness(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `text` with these lines appended, written to a temporary file.
+fn variant(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    file
 }
 
 #[test]
@@ -16,20 +51,27 @@ fn init_writes_a_questionnaire_that_checks_clean_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("team.toml");
     let file_arg = file.to_str().unwrap();
-    assert!(opgap_readiness(&["init", file_arg]).status.success());
-    let out = opgap_readiness(&["check", file_arg]);
+    let init = |force: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
+        cmd.args(["readiness", "init", file_arg]);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.status().unwrap()
+    };
+    assert!(init(false).success());
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["readiness", "check", file_arg])
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("no problems"));
-    assert_eq!(opgap_readiness(&["init", file_arg]).status.code(), Some(2));
-    assert!(
-        opgap_readiness(&["init", "--force", file_arg])
-            .status
-            .success()
-    );
+    assert_eq!(init(false).code(), Some(2));
+    assert!(init(true).success());
 }
 
 #[test]
@@ -46,7 +88,15 @@ fn check_reports_every_problem_of_every_file_and_fails() {
         )
         .replace("person = \"ana\"\nrole", "person = \"zoe\"\nrole");
     std::fs::write(&bad, text).unwrap();
-    let out = opgap_readiness(&["check", good.to_str().unwrap(), bad.to_str().unwrap()]);
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args([
+            "readiness",
+            "check",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -69,9 +119,274 @@ fn check_reports_every_problem_of_every_file_and_fails() {
 
 #[test]
 fn the_probe_bank_is_listed_with_its_critical_probes() {
-    let out = opgap_readiness(&["probes"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["readiness", "probes"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.lines().filter(|l| l.starts_with("  * ")).count(), 16);
     assert!(text.contains("storage (Storage, weight 20, gate)"));
+}
+
+#[test]
+fn certificates_and_vcenter_incidents_cannot_lift_a_not_ready_team() {
+    let granite = team("granite");
+    let before = score(&granite, &[]);
+    assert_eq!(before["verdict"], "not_ready");
+    let text = std::fs::read_to_string(&granite).unwrap();
+    let doc = toml_as_json(&text);
+    let people: Vec<&str> = doc["person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    let mut gamed = text.clone();
+    for (n, person) in people.iter().cycle().take(60).enumerate() {
+        let domain = [
+            "storage",
+            "backup_restore",
+            "migration_ha",
+            "management_plane",
+        ][n % 4];
+        gamed.push_str(&format!(
+            "\n[[evidence]]\nid = \"CERT-{n}\"\nkind = \"certification\"\ndate = 2026-10-01\n\
+             domains = [\"{domain}\"]\nplatform = \"proxmox\"\nartifacts = [\"https://certs.example/{n}\"]\n\
+             [[evidence.participant]]\nperson = \"{person}\"\nrole = \"primary_responder\"\n\
+             \n[[evidence]]\nid = \"VC-{n}\"\nkind = \"production_incident\"\ndate = 2026-10-01\n\
+             domains = [\"{domain}\"]\nlayer = \"through_vcenter\"\nplatform = \"vsphere\"\nseverity = \"sev1\"\n\
+             artifacts = [\"https://tickets.example/VC-{n}\"]\n\
+             [[evidence.participant]]\nperson = \"{person}\"\nrole = \"primary_responder\"\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let after = score(&variant(dir.path(), "gamed.toml", &gamed), &[]);
+    assert_eq!(after["verdict"], "not_ready", "{:#}", after["reasons"]);
+    for (b, a) in before["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(after["domains"].as_array().unwrap())
+    {
+        assert_eq!(a["risk"], b["risk"], "{}", a["id"]);
+        assert_eq!(a["team_level"], b["team_level"], "{}", a["id"]);
+        // Coursework and vCenter work are capped at 2 + 3 points a person.
+        for (pb, pa) in b["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(a["people"].as_array().unwrap())
+        {
+            let gained = pa["points"].as_f64().unwrap() - pb["points"].as_f64().unwrap();
+            assert!(
+                gained <= 5.0 + 1e-9,
+                "{} {}: +{gained}",
+                a["id"],
+                pa["person"]
+            );
+        }
+    }
+}
+
+#[test]
+fn without_verifiers_and_artifacts_scores_fall_and_ready_is_lost() {
+    let tern = team("tern");
+    let before = score(&tern, &[]);
+    assert_eq!(before["verdict"], "ready");
+    let text = std::fs::read_to_string(&tern).unwrap();
+    let stripped: String = text
+        .lines()
+        .filter(|l| !l.starts_with("verifier =") && !l.starts_with("artifacts ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(stripped.len() < text.len());
+    let dir = tempfile::tempdir().unwrap();
+    let after = score(&variant(dir.path(), "stripped.toml", &stripped), &[]);
+    assert_ne!(after["verdict"], "ready");
+    assert!(after["index"].as_u64() < before["index"].as_u64());
+    for (b, a) in before["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(after["domains"].as_array().unwrap())
+    {
+        assert!(a["score"].as_u64() < b["score"].as_u64(), "{}", a["id"]);
+        let proven = |d: &Value| {
+            d["probes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| p["status"] == "proven")
+                .count()
+        };
+        assert_eq!(proven(a), 0, "{}: proof needs a verifier", a["id"]);
+    }
+}
+
+#[test]
+fn a_bad_questionnaire_is_reported_with_its_lines_and_the_others_still_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = opgap::readiness::questionnaire::TEMPLATE;
+    let wrong_type = variant(
+        dir.path(),
+        "wrong-type.toml",
+        &template.replace("on_call = true", "on_call = \"yes\""),
+    );
+    let semantic = variant(
+        dir.path(),
+        "semantic.toml",
+        &template
+            .replace("date = 2026-03-02", "date = 2031-03-02")
+            .replace("platform = \"proxmox\"", "platform = \"hyperv\""),
+    );
+    let out = opgap_readiness(&[
+        team("tern").to_str().unwrap(),
+        wrong_type.to_str().unwrap(),
+        semantic.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "partial: exit 2");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("Tern as of 2026-11-15"), "{stdout}");
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("wrong-type.toml:17:11: on_call: invalid type")),
+        "{stderr}"
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("semantic.toml:")
+            && e.contains("evidence.date: 2031-03-02 is in the future")),
+        "{stderr}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("evidence.platform: unknown platform `hyperv`")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("partial"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn the_operating_model_test_of_a_scan_weighs_in() {
+    let repo = Repo::new();
+    repo.write(
+        "maintenance.md",
+        "# Host maintenance\n\n\
+         1. In vCenter, put the ESXi host into maintenance mode so DRS evacuates it.\n\
+         2. vMotion the remaining VMs with `Move-VM -VM app01 -Destination esx02`.\n\
+         3. Take a VM snapshot with `New-Snapshot -VM app01 -Name pre-patch`.\n\
+         4. Check the vSAN health service in the vSphere Client.\n",
+    )
+    .commit("runbook");
+    let tern = team("tern");
+    let scanned = score(&tern, &["--scan", repo.path().to_str().unwrap()]);
+    let m = &scanned["operating_model"];
+    assert_eq!(m["percent"], 100.0);
+    assert_eq!(m["risk"], "high");
+    assert_eq!(scanned["verdict"], "not_ready");
+    assert!(
+        scanned["reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("Operating Model Test 100%"),
+        "{:#}",
+        scanned["reasons"]
+    );
+
+    // A saved report says the same as the scan it came from.
+    let report = opgap(shared_cache())
+        .arg(repo.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = variant(
+        dir.path(),
+        "report.json",
+        &String::from_utf8(report.stdout).unwrap(),
+    );
+    let from_saved = score(&tern, &["--scan", saved.to_str().unwrap()]);
+    assert_eq!(from_saved["operating_model"], scanned["operating_model"]);
+
+    // A JSON file that is not a scan report, or lacks a count, is named.
+    for (name, text, error) in [
+        (
+            "junk.json",
+            "{\"schema\": \"x\"}",
+            "junk.json: schema: expected \"opgap.scan/2\"",
+        ),
+        (
+            "cut.json",
+            "{\"schema\": \"opgap.scan/2\", \"operating_model\": {\"steps\": 3}}",
+            "cut.json: operating_model.dependent: missing",
+        ),
+    ] {
+        let file = variant(dir.path(), name, text);
+        let out = opgap_readiness(&[tern.to_str().unwrap(), "--scan", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(error), "{stderr}");
+    }
+}
+
+#[test]
+fn a_team_can_replace_the_scorer_and_a_wrong_component_is_refused() {
+    let tern = team("tern");
+    let builtin = score(&tern, &[]);
+    let replaced = score(&tern, &["--scorer", scorer_component().to_str().unwrap()]);
+    assert_eq!(replaced["verdict"], builtin["verdict"]);
+    assert_eq!(replaced["scorer"]["name"], "scorer");
+    assert_ne!(replaced["scorer"]["sha256"], "");
+
+    let out = opgap_readiness(&[
+        tern.to_str().unwrap(),
+        "--scorer",
+        vsphere_component().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("does not implement the opgap:plugin scorer world"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_html_scorecard_renders_in_chromium_without_console_errors() {
+    let mosaic = workspace().join("corpus/teams/mosaic");
+    let out = opgap_readiness(&[mosaic.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(!html.contains("<script"));
+    let dir = tempfile::tempdir().unwrap();
+    let page = variant(dir.path(), "scorecard.html", &html);
+    let (dom, console) = crate::html::render(&page, None);
+    assert!(console.is_empty(), "console messages: {console:#?}");
+    let card = score(&mosaic, &[]);
+    let verdict = match card["verdict"].as_str().unwrap() {
+        "ready_with_runway" => "READY WITH RUNWAY",
+        "ready" => "READY",
+        _ => "NOT READY",
+    };
+    assert!(
+        dom.contains(&format!("\">{verdict}</span>")),
+        "verdict badge"
+    );
+    assert!(dom.contains("Levels, person × domain"));
+    assert!(dom.contains("aria-label=\"Domain scores\""));
+    assert!(dom.contains("aria-label=\"Readiness index over time\""));
+    // Every evidence link lands on a row of the evidence table.
+    let anchors = dom.matches("<tr id=\"c0-e").count();
+    assert_eq!(anchors, card["evidence"].as_array().unwrap().len());
+    let artifacts = target_dir().join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    crate::html::render(&page, Some(&artifacts.join("opgap-scorecard.png")));
 }

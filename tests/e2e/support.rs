@@ -223,6 +223,13 @@ pub fn vsphere_component() -> &'static Path {
     BUILT.get_or_init(|| build_guest("opgap-plugin-vsphere", "opgap_plugin_vsphere.wasm"))
 }
 
+/// The built-in scorer as a plain component file, to load it with
+/// `--scorer`.
+pub fn scorer_component() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| build_guest("opgap-plugin-scorer", "opgap_plugin_scorer.wasm"))
+}
+
 fn build_guest(package: &str, file: &str) -> PathBuf {
     let target = target_dir().join("wasm-plugins");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -262,6 +269,35 @@ pub fn schema_problems(report: &Value) -> Vec<String> {
 pub fn sarif_problems(log: &Value) -> Vec<String> {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     problems(&VALIDATOR, "host/schema/sarif-schema-2.1.0.json", log)
+}
+
+/// Where a questionnaire (read from TOML, dates as strings) breaks its
+/// published JSON Schema.
+pub fn questionnaire_problems(doc: &Value) -> Vec<String> {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    problems(
+        &VALIDATOR,
+        "host/schema/readiness-questionnaire.schema.json",
+        doc,
+    )
+}
+
+/// A TOML document as JSON, dates as `YYYY-MM-DD` strings.
+pub fn toml_as_json(text: &str) -> Value {
+    fn convert(v: toml::Value) -> Value {
+        match v {
+            toml::Value::String(s) => Value::String(s),
+            toml::Value::Integer(i) => Value::from(i),
+            toml::Value::Float(f) => Value::from(f),
+            toml::Value::Boolean(b) => Value::Bool(b),
+            toml::Value::Datetime(d) => Value::String(d.to_string()),
+            toml::Value::Array(a) => Value::Array(a.into_iter().map(convert).collect()),
+            toml::Value::Table(t) => {
+                Value::Object(t.into_iter().map(|(k, v)| (k, convert(v))).collect())
+            }
+        }
+    }
+    convert(toml::Value::Table(text.parse().expect("valid TOML")))
 }
 
 fn problems(cell: &OnceLock<jsonschema::Validator>, schema: &str, doc: &Value) -> Vec<String> {

@@ -206,6 +206,15 @@ pub fn context_from_saved(path: &Path) -> anyhow::Result<ScanContext> {
             e.column()
         )
     })?;
+    let schema = report["schema"].as_str().unwrap_or_default();
+    if schema != crate::report::SCHEMA {
+        anyhow::bail!(
+            "{}: schema: expected \"{}\" (an `opgap scan --format json` report), found {}",
+            path.display(),
+            crate::report::SCHEMA,
+            report["schema"]
+        );
+    }
     let field = |pointer: &str| -> anyhow::Result<u32> {
         report
             .pointer(pointer)
@@ -213,12 +222,16 @@ pub fn context_from_saved(path: &Path) -> anyhow::Result<ScanContext> {
             .and_then(|n| u32::try_from(n).ok())
             .ok_or_else(|| {
                 anyhow!(
-                    "{}: {}: missing or not a count; is this an `opgap scan --format json` report (opgap.scan/2)?",
+                    "{}: {}: missing or not a count",
                     path.display(),
                     pointer.trim_start_matches('/').replace('/', ".")
                 )
             })
     };
+    let steps = field("/operating_model/steps")?;
+    let vcenter_steps = field("/operating_model/dependent")?;
+    let script_steps = field("/operating_model/scripts/steps")?;
+    let script_vcenter_steps = field("/operating_model/scripts/dependent")?;
     let layers = report
         .pointer("/operating_model/layers")
         .and_then(|v| v.as_array())
@@ -259,10 +272,10 @@ pub fn context_from_saved(path: &Path) -> anyhow::Result<ScanContext> {
             })
             .unwrap_or_default(),
         operating_model: Some(OperatingModel {
-            steps: field("/operating_model/steps")?,
-            vcenter_steps: field("/operating_model/dependent")?,
-            script_steps: field("/operating_model/scripts/steps")?,
-            script_vcenter_steps: field("/operating_model/scripts/dependent")?,
+            steps,
+            vcenter_steps,
+            script_steps,
+            script_vcenter_steps,
             layers,
         }),
     })
