@@ -360,9 +360,11 @@ fn a_team_can_replace_the_scorer_and_a_wrong_component_is_refused() {
 }
 
 #[test]
-fn the_html_scorecard_renders_in_chromium_without_console_errors() {
+fn the_html_scorecards_render_in_chromium_without_console_errors() {
     let mosaic = workspace().join("corpus/teams/mosaic");
-    let out = opgap_readiness(&[mosaic.to_str().unwrap(), "--format", "html"]);
+    let teams = [team("tern"), team("granite"), mosaic.clone()];
+    let args: Vec<&str> = teams.iter().map(|t| t.to_str().unwrap()).collect();
+    let out = opgap_readiness(&[&args[..], &["--format", "html"]].concat());
     assert_eq!(out.status.code(), Some(0));
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(!html.contains("<script"));
@@ -370,22 +372,32 @@ fn the_html_scorecard_renders_in_chromium_without_console_errors() {
     let page = variant(dir.path(), "scorecard.html", &html);
     let (dom, console) = crate::html::render(&page, None);
     assert!(console.is_empty(), "console messages: {console:#?}");
-    let card = score(&mosaic, &[]);
-    let verdict = match card["verdict"].as_str().unwrap() {
-        "ready_with_runway" => "READY WITH RUNWAY",
-        "ready" => "READY",
-        _ => "NOT READY",
-    };
-    assert!(
-        dom.contains(&format!("\">{verdict}</span>")),
-        "verdict badge"
+    // Each team's verdict, as its JSON gives it, heads its card.
+    let mut rest = dom.as_str();
+    for (n, t) in teams.iter().enumerate() {
+        let card = score(t, &[]);
+        let verdict = match card["verdict"].as_str().unwrap() {
+            "ready_with_runway" => "READY WITH RUNWAY",
+            "ready" => "READY",
+            _ => "NOT READY",
+        };
+        let heading = format!("<h1>Readiness: {}</h1>", card["team"].as_str().unwrap());
+        let at = rest.find(&heading).unwrap_or_else(|| panic!("{heading}"));
+        rest = &rest[at..];
+        let badge = format!("\">{verdict}</span> &nbsp; index <b>{}</b>", card["index"]);
+        assert!(rest.contains(&badge), "{badge}");
+        // Every evidence link lands on a row of the evidence table.
+        let anchors = dom.matches(&format!("<tr id=\"c{n}-e")).count();
+        assert_eq!(anchors, card["evidence"].as_array().unwrap().len());
+    }
+    assert_eq!(dom.matches("Levels, person × domain").count(), 3);
+    assert_eq!(dom.matches("aria-label=\"Domain scores\"").count(), 3);
+    assert_eq!(
+        dom.matches("aria-label=\"Readiness index over time\"")
+            .count(),
+        1,
+        "mosaic's trend"
     );
-    assert!(dom.contains("Levels, person × domain"));
-    assert!(dom.contains("aria-label=\"Domain scores\""));
-    assert!(dom.contains("aria-label=\"Readiness index over time\""));
-    // Every evidence link lands on a row of the evidence table.
-    let anchors = dom.matches("<tr id=\"c0-e").count();
-    assert_eq!(anchors, card["evidence"].as_array().unwrap().len());
     let artifacts = target_dir().join("test-artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     crate::html::render(&page, Some(&artifacts.join("opgap-scorecard.png")));

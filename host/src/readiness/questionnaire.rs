@@ -173,6 +173,18 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::ProductionIncident => "production incident",
+            Kind::ProductionChange => "production change",
+            Kind::GameDay => "game day",
+            Kind::Tabletop => "tabletop",
+            Kind::Lab => "lab",
+            Kind::Training => "training",
+            Kind::Certification => "certification",
+        }
+    }
+
     /// Kinds that happened on real systems or in a drill, where the layer
     /// of the work decides what it shows.
     fn needs_layer(self) -> bool {
@@ -194,6 +206,17 @@ pub enum Layer {
     VendorLed,
     /// Through vCenter or a VMware product.
     ThroughVcenter,
+}
+
+impl Layer {
+    pub fn label(self) -> &'static str {
+        match self {
+            Layer::Primitive => "primitive",
+            Layer::PlatformTool => "platform tool",
+            Layer::VendorLed => "vendor-led",
+            Layer::ThroughVcenter => "through vCenter",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -480,8 +503,8 @@ fn check(
                 e.id.span(),
                 "evidence.layer",
                 format!(
-                    "`{id}` is a {:?} and needs the layer the work was done at",
-                    e.kind
+                    "`{id}` is a {} and needs the layer the work was done at",
+                    e.kind.label()
                 ),
             );
         }
@@ -609,7 +632,7 @@ mod tests {
             "team.toml:17:8: evidence.date: 2027-01-02 is in the future (today is 2026-11-26)",
             "team.toml:19:34: evidence.probes: `nw_bridge_vlan` is a networking probe, but this evidence does not list that domain",
             "team.toml:19:52: evidence.probes: `made_up` is not in the probe bank",
-            "team.toml:15:6: evidence.layer: `INC-1` is a ProductionIncident and needs the layer",
+            "team.toml:15:6: evidence.layer: `INC-1` is a production incident and needs the layer",
             "team.toml:26:10: evidence.participant.person: `zoe` is not declared in [[person]]",
             "team.toml:21:12: evidence.platform: unknown platform `Hyper-V`; expected one of proxmox, libvirt",
             "team.toml:20:12: evidence.verifier: `ana` took part in `INC-1`; a verifier must be a peer who did not",
@@ -637,6 +660,52 @@ mod tests {
             e[0].starts_with("team.toml:16:8: kind: unknown variant `hallway_chat`"),
             "{e:?}"
         );
+    }
+
+    /// Every line of the template deleted, or its value replaced by one of
+    /// the wrong type or size: never a panic, always a located error.
+    #[test]
+    fn mangled_questionnaires_give_located_errors_never_a_panic() {
+        let lines: Vec<&str> = TEMPLATE.lines().collect();
+        let values = [
+            "",
+            "\"x\"",
+            "-1",
+            "99999999999999999999",
+            "[[1]]",
+            "{ a = 1 }",
+            "2026-13-45",
+            "1979-05-27T07:32:00Z",
+        ];
+        let mut checked = 0;
+        for (i, line) in lines.iter().enumerate() {
+            let mut variants = vec![
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, l)| *l)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ];
+            if let Some((key, _)) = line.split_once(" = ") {
+                for v in values {
+                    let mut changed = lines.clone();
+                    let replaced = format!("{key} = {v}");
+                    changed[i] = &replaced;
+                    variants.push(changed.join("\n"));
+                }
+            }
+            for text in variants {
+                if let Err(errors) = parse(Path::new("t.toml"), &text, &model(), TODAY) {
+                    for e in errors {
+                        assert!(e.line >= 1 && !e.message.is_empty(), "{e}");
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 200, "{checked}");
     }
 
     #[test]

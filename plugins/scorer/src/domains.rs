@@ -85,7 +85,7 @@ pub fn score(ctx: &Context, domain: &Domain) -> (DomainResult, Facts) {
     } else if all_critical_drilled && team >= 2 {
         let mut why = Vec::new();
         if !gaps.is_empty() {
-            why.push(format!("{} drilled but not proven", gaps.join(", ")));
+            why.push(format!("{} drilled, not proven", gaps.join(", ")));
         }
         if team < 3 {
             why.push(format!("T{team}: one person at L3 or above, two needed"));
@@ -105,7 +105,7 @@ pub fn score(ctx: &Context, domain: &Domain) -> (DomainResult, Facts) {
         (
             Risk::Medium,
             format!(
-                "every critical probe drilled or proven and T{team}, but {}",
+                "every critical probe drilled or proven and T{team}, but: {}",
                 why.join("; ")
             ),
         )

@@ -621,3 +621,53 @@ fn evidence_past_the_horizon_is_not_counted_and_is_noted() {
             .contains(&"INC-0".to_string())
     );
 }
+
+#[test]
+fn expertise_needs_command_or_two_facilitated_game_days() {
+    let mut q = strong_team();
+    q.evidence.clear();
+    for n in 0..6 {
+        q.evidence.push(incident(
+            &format!("INC-{n}"),
+            "storage",
+            &[],
+            &[("ana", Role::PrimaryResponder)],
+        ));
+    }
+    q.evidence[0].participants[0].authored = true;
+    let ana = level(&card(&q), "storage", "ana");
+    assert!(ana.points >= 50.0, "{ana:?}");
+    assert_eq!(ana.level, 4, "{ana:?}");
+    assert!(ana.next.contains("command"), "{}", ana.next);
+    let mut commanded = incident("CMD", "storage", &[], &[("ana", Role::IncidentCommander)]);
+    commanded.date = months_ago(40);
+    q.evidence.push(commanded);
+    assert_eq!(level(&card(&q), "storage", "ana").level, 5);
+}
+
+#[test]
+fn more_than_two_medium_risks_leave_a_runway() {
+    let mut q = strong_team();
+    // Without ben, three domains fall to T2: MEDIUM, not HIGH.
+    for domain in ["networking", "observability", "identity_rbac"] {
+        for e in q.evidence.iter_mut().filter(|e| e.domains[0] == domain) {
+            e.participants.retain(|p| p.person != "ben");
+        }
+    }
+    let c = card(&q);
+    let medium: Vec<&str> = c
+        .domains
+        .iter()
+        .filter(|d| d.risk == Risk::Medium)
+        .map(|d| d.domain.as_str())
+        .collect();
+    assert_eq!(medium, ["networking", "observability", "identity_rbac"]);
+    assert_eq!(c.verdict, Verdict::ReadyWithRunway);
+    assert!(
+        c.reasons[0].starts_with("3 MEDIUM risks, at most 2"),
+        "{:?}",
+        c.reasons
+    );
+    // T2 without a gap: 6 weeks.
+    assert_eq!(c.runway_weeks, 6);
+}

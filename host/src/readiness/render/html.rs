@@ -339,10 +339,10 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
             "<tr id=\"c{n}-e{i}\"><td><code>{}</code> <span class=\"muted\">line {}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&e.id),
             e.line,
-            esc(&format!("{:?}", e.kind)),
+            e.kind.label(),
             esc(&e.date),
             esc(&e.platform),
-            esc(&e.layer.map(|l| format!("{l:?}")).unwrap_or_default()),
+            e.layer.map_or("", |l| l.label()),
             verified(e),
             esc(e.summary.as_deref().unwrap_or(""))
         );

@@ -216,12 +216,12 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     for e in &card.evidence {
         writeln!(
             out,
-            "| `{}` | {:?} | {} | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} | {} |",
             cell(&e.id),
-            e.kind,
+            e.kind.label(),
             e.date,
             cell(&e.platform),
-            e.layer.map(|l| format!("{l:?}")).unwrap_or_default(),
+            e.layer.map_or("", |l| l.label()),
             verified(e),
             cell(e.summary.as_deref().unwrap_or(""))
         )?;

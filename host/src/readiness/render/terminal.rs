@@ -68,8 +68,8 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n{BOLD}Domains{BOLD:#}")?;
     writeln!(
         out,
-        "  {:<28} {:<6} {:<4} {:>5}  {:<24} gaps",
-        "domain", "risk", "team", "score", "independent (L3+)"
+        "  {:<28} {:<6} {:<4} {:>5}  independent (L3+)",
+        "domain", "risk", "team", "score"
     )?;
     for d in &card.domains {
         let r = risk_style(d.risk);
@@ -81,7 +81,7 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
         let people = independent(card, d);
         writeln!(
             out,
-            "  {:<28} {r}{:<6}{r:#} T{:<3} {:>5}  {:<24} {}",
+            "  {:<28} {r}{:<6}{r:#} T{:<3} {:>5}  {}",
             name,
             d.risk.label(),
             d.team_level,
@@ -90,8 +90,7 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
                 "nobody".into()
             } else {
                 people.join(", ")
-            },
-            d.gaps.join(", ")
+            }
         )?;
         if d.risk != Risk::None {
             writeln!(out, "  {DIM}  {}{DIM:#}", d.reason)?;
