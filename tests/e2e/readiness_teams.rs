@@ -244,6 +244,12 @@ fn unresolved_ids(card: &Value) -> Vec<String> {
 fn every_score_traces_to_evidence_ids() {
     for want in intended() {
         let card = scorecard(&want.file);
+        assert_eq!(
+            scorecard_problems(&card),
+            Vec::<String>::new(),
+            "{}",
+            want.file.display()
+        );
         assert_eq!(unresolved_ids(&card), Vec::<String>::new());
         for d in card["domains"].as_array().unwrap() {
             for p in d["people"].as_array().unwrap() {
@@ -303,6 +309,10 @@ fn a_folder_of_dated_questionnaires_is_scored_as_a_trend() {
         .into_iter()
         .filter(|i| i.file.starts_with(&folder))
         .collect();
+    assert_eq!(scorecard_problems(&card), Vec::<String>::new());
+    let mut broken = card.clone();
+    broken["trend"][0]["verdict"] = Value::from("maybe");
+    assert_eq!(scorecard_problems(&broken).len(), 1, "the schema is not a no-op");
     let trend = card["trend"].as_array().unwrap();
     assert_eq!(trend.len(), dated.len());
     for (point, want) in trend.iter().zip(&dated) {

@@ -282,6 +282,13 @@ pub fn questionnaire_problems(doc: &Value) -> Vec<String> {
     )
 }
 
+/// Where `opgap readiness --format json` output breaks its published
+/// schema.
+pub fn scorecard_problems(doc: &Value) -> Vec<String> {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    problems(&VALIDATOR, "host/schema/scorecard.schema.json", doc)
+}
+
 /// A TOML document as JSON, dates as `YYYY-MM-DD` strings.
 pub fn toml_as_json(text: &str) -> Value {
     fn convert(v: toml::Value) -> Value {

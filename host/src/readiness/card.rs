@@ -206,8 +206,14 @@ pub struct TrendPoint {
     pub verdict: Verdict,
     pub index: u8,
     pub runway_weeks: u32,
-    /// Domain id and risk, in model order.
-    pub risks: Vec<(String, Risk)>,
+    /// Each domain's risk, in model order.
+    pub risks: Vec<DomainRisk>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainRisk {
+    pub domain: String,
+    pub risk: Risk,
 }
 
 impl Scorecard {
@@ -221,7 +227,10 @@ impl Scorecard {
             risks: self
                 .domains
                 .iter()
-                .map(|d| (d.id.clone(), d.risk))
+                .map(|d| DomainRisk {
+                    domain: d.id.clone(),
+                    risk: d.risk,
+                })
                 .collect(),
         }
     }

@@ -308,8 +308,8 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
             let high: Vec<&str> = t
                 .risks
                 .iter()
-                .filter(|(_, r)| *r == Risk::High)
-                .map(|(d, _)| d.as_str())
+                .filter(|r| r.risk == Risk::High)
+                .map(|r| r.domain.as_str())
                 .collect();
             let _ = write!(
                 h,

@@ -183,8 +183,8 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
             let high: Vec<&str> = t
                 .risks
                 .iter()
-                .filter(|(_, r)| *r == crate::readiness::card::Risk::High)
-                .map(|(d, _)| d.as_str())
+                .filter(|r| r.risk == crate::readiness::card::Risk::High)
+                .map(|r| r.domain.as_str())
                 .collect();
             writeln!(
                 out,

@@ -195,8 +195,8 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
             let high: Vec<&str> = t
                 .risks
                 .iter()
-                .filter(|(_, r)| *r == Risk::High)
-                .map(|(d, _)| d.as_str())
+                .filter(|r| r.risk == Risk::High)
+                .map(|r| r.domain.as_str())
                 .collect();
             writeln!(
                 out,
