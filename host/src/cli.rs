@@ -998,6 +998,18 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
         |name| options.builtins.includes(name),
         &mut errors,
     );
+    let scorer = options
+        .builtins
+        .includes("scorer")
+        .then(|| {
+            let (name, bytes) = crate::plugin::builtin::scorer();
+            crate::plugin::ScorerPlugin::load(&runtime, &format!("builtin:{name}"), bytes)
+        })
+        .and_then(|loaded| {
+            loaded
+                .map_err(|e| errors.push(crate::scan::load_error("builtin:scorer".into(), e)))
+                .ok()
+        });
     let listed = detectors
         .iter()
         .map(|p| ("detector", p.origin.as_str(), p.sha256.as_str(), &p.info))
@@ -1005,18 +1017,23 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
             translators
                 .iter()
                 .map(|p| ("translator", p.origin.as_str(), p.sha256.as_str(), &p.info)),
+        )
+        .chain(
+            scorer
+                .iter()
+                .map(|p| ("scorer", p.origin.as_str(), p.sha256.as_str(), &p.info)),
         );
     let mut out = anstream::stdout();
     for (world, origin, sha256, info) in listed {
+        // Scorers declare a model of domains and probes, not rules.
+        let rules = match world {
+            "scorer" => String::new(),
+            _ => format!(", {} rules", info.rules.len()),
+        };
         writeln!(
             out,
-            "{} {} (API {}) {} sha256:{} {world}, {} rules",
-            info.name,
-            info.version,
-            info.api_version,
-            origin,
-            sha256,
-            info.rules.len()
+            "{} {} (API {}) {} sha256:{} {world}{rules}",
+            info.name, info.version, info.api_version, origin, sha256,
         )?;
         if args.rules {
             for r in &info.rules {

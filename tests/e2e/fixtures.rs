@@ -91,7 +91,7 @@ fn plugin_list_names_every_builtin_with_its_rules() {
         .unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    for name in ["iac", "powercli", "vmware-cli", "vsphere"] {
+    for name in ["iac", "powercli", "vmware-cli", "vsphere", "scorer"] {
         let header = stdout
             .lines()
             .find(|l| l.starts_with(&format!("{name} ")))

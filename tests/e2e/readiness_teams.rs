@@ -312,7 +312,11 @@ fn a_folder_of_dated_questionnaires_is_scored_as_a_trend() {
     assert_eq!(scorecard_problems(&card), Vec::<String>::new());
     let mut broken = card.clone();
     broken["trend"][0]["verdict"] = Value::from("maybe");
-    assert_eq!(scorecard_problems(&broken).len(), 1, "the schema is not a no-op");
+    assert_eq!(
+        scorecard_problems(&broken).len(),
+        1,
+        "the schema is not a no-op"
+    );
     let trend = card["trend"].as_array().unwrap();
     assert_eq!(trend.len(), dated.len());
     for (point, want) in trend.iter().zip(&dated) {

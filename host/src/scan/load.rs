@@ -50,10 +50,16 @@ pub fn load_plugins(
             // Routed to the translators a scan asks with --stack.
             Ok(WorldKind::Translator) => {}
             Ok(other) => {
-                let message = format!(
-                    "implements the {} world; --plugin takes detectors and translators",
-                    other.name()
-                );
+                let message = match other {
+                    WorldKind::Scorer => {
+                        "implements the scorer world; give it to `opgap readiness --scorer`"
+                            .to_string()
+                    }
+                    _ => format!(
+                        "implements the {} world; --plugin takes detectors and translators",
+                        other.name()
+                    ),
+                };
                 errors.push(load_error(path, Failure::Load { message }.into()));
             }
             Err(e) => errors.push(load_error(path, e)),
@@ -174,7 +180,7 @@ fn load_one<W: World>(
     }
 }
 
-fn load_error(origin: String, e: CallError) -> ScanError {
+pub fn load_error(origin: String, e: CallError) -> ScanError {
     ScanError {
         plugin: Some(origin.clone()),
         path: None,

@@ -28,7 +28,7 @@ pub use indexing::{IndexOptions, IndexSummary};
 use workers::run_detectors;
 use workers::{FileResult, WorkItem};
 
-pub use load::{load_plugins, translators_for, translators_picking};
+pub use load::{load_error, load_plugins, translators_for, translators_picking};
 pub use translate::{translate_on_stacks, translate_with};
 
 /// Which built-in plugins run.
