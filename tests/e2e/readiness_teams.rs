@@ -351,8 +351,8 @@ fn terminal_and_markdown_show_the_same_verdicts_and_risks() {
             assert_eq!(out.status.code(), Some(0));
             let text = String::from_utf8_lossy(&out.stdout);
             let headline = match format {
-                "terminal" => format!("\n{}  index ", want.verdict),
-                _ => format!("\n**{}**, index ", want.verdict),
+                "terminal" => format!("\n{}  readiness index ", want.verdict),
+                _ => format!("\n**{}**, readiness index ", want.verdict),
             };
             assert!(text.contains(&headline), "{format} {file}:\n{text}");
             let highs = want.domains.iter().filter(|(_, r, _)| r == "HIGH").count();

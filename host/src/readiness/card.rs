@@ -97,6 +97,7 @@ pub struct Scorecard {
     pub actions: Vec<ActionCard>,
     pub notes: Vec<String>,
     pub people: Vec<PersonRef>,
+    pub scoping: ScopingRef,
     /// Every evidence item of the questionnaire, so each id above resolves.
     pub evidence: Vec<EvidenceRef>,
     /// Earlier questionnaires of the same team, oldest first, then this one.
@@ -130,9 +131,20 @@ pub struct DomainCard {
 pub struct PersonLevel {
     pub person: String,
     pub level: u8,
+    /// After caps: the sum of `contributions`, each bucket at most its cap.
     pub points: f64,
     pub evidence: Vec<String>,
+    pub contributions: Vec<Contribution>,
     pub next: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contribution {
+    pub evidence: String,
+    /// Before the cap of its bucket.
+    pub points: f64,
+    /// `coursework`, `tabletop` or `through-vcenter`; empty when uncapped.
+    pub capped_in: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -192,11 +204,39 @@ pub struct EvidenceRef {
     pub probes: Vec<String>,
     pub platform: String,
     pub layer: Option<q::Layer>,
+    pub severity: Option<q::IncidentSeverity>,
+    pub outcome: Option<q::Outcome>,
+    pub participants: Vec<ParticipantRef>,
     pub verifier: Option<String>,
     pub artifacts: Vec<String>,
     pub summary: Option<String>,
     /// Line of the item in the questionnaire.
     pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantRef {
+    pub person: String,
+    pub role: q::Role,
+    pub authored: bool,
+}
+
+/// The team's scoping decisions and declared context, as answered.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopingRef {
+    pub management_plane: Option<String>,
+    pub decision_record: Option<String>,
+    pub storage_backends: Vec<String>,
+    pub uses_sriov: bool,
+    pub waves: Vec<WaveRef>,
+    pub sovereignty_or_cost_driver: bool,
+    pub greenfield_percent: u8,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WaveRef {
+    pub name: String,
+    pub starts: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -329,11 +369,21 @@ pub fn build(source: &Source, card: wit::Scorecard) -> Result<Scorecard, String>
         }
         let mut levels = Vec::with_capacity(d.people.len());
         for p in d.people {
+            let mut contributions = Vec::with_capacity(p.contributions.len());
+            for c in p.contributions {
+                evidence(vec![c.evidence.clone()])?;
+                contributions.push(Contribution {
+                    evidence: c.evidence,
+                    points: number(c.points),
+                    capped_in: clean(&c.capped_in, 32),
+                });
+            }
             levels.push(PersonLevel {
                 person: person(p.person)?,
                 level: p.level.min(5),
                 points: number(p.points),
                 evidence: evidence(p.evidence)?,
+                contributions,
                 next: text(&p.next),
             });
         }
@@ -423,6 +473,37 @@ pub fn build(source: &Source, card: wit::Scorecard) -> Result<Scorecard, String>
                 on_call: p.on_call,
             })
             .collect(),
+        scoping: ScopingRef {
+            management_plane: answers
+                .scoping
+                .management_plane
+                .map(|m| super::records::plane_id(m).to_string()),
+            decision_record: answers.scoping.decision_record.clone(),
+            storage_backends: answers
+                .scoping
+                .storage_backends
+                .iter()
+                .map(|b| b.id().to_string())
+                .collect(),
+            uses_sriov: answers.scoping.uses_sriov,
+            waves: answers
+                .scoping
+                .wave
+                .iter()
+                .map(|w| WaveRef {
+                    name: w.name.clone(),
+                    starts: q::date_of(&w.starts)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            sovereignty_or_cost_driver: answers.signals.sovereignty_or_cost_driver,
+            greenfield_percent: answers
+                .signals
+                .greenfield_percent
+                .as_ref()
+                .map_or(0, |g| *g.get_ref()),
+        },
         evidence: answers
             .evidence
             .iter()
@@ -436,8 +517,19 @@ pub fn build(source: &Source, card: wit::Scorecard) -> Result<Scorecard, String>
                 probes: e.probes.iter().map(|p| p.get_ref().clone()).collect(),
                 platform: e.platform.get_ref().clone(),
                 layer: e.layer,
+                severity: e.severity,
+                outcome: e.outcome,
+                participants: e
+                    .participant
+                    .iter()
+                    .map(|p| ParticipantRef {
+                        person: p.person.get_ref().clone(),
+                        role: p.role,
+                        authored: p.authored,
+                    })
+                    .collect(),
                 verifier: e.verifier.as_ref().map(|v| v.get_ref().clone()),
-                artifacts: e.artifacts.clone(),
+                artifacts: e.artifacts.iter().map(|a| a.get_ref().clone()).collect(),
                 summary: e.summary.clone(),
                 line: line_of(source.text, e.id.span().start),
             })

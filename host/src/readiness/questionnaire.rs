@@ -131,8 +131,7 @@ pub struct Signals {
     #[serde(default)]
     pub sovereignty_or_cost_driver: bool,
     /// Percent of new workloads that are greenfield or container-adjacent.
-    #[serde(default)]
-    pub greenfield_percent: u8,
+    pub greenfield_percent: Option<Spanned<u8>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,8 +152,9 @@ pub struct Evidence {
     pub outcome: Option<Outcome>,
     /// A peer who did not take part and can vouch for it.
     pub verifier: Option<Spanned<String>>,
+    /// Links to the postmortem, ticket or drill log.
     #[serde(default)]
-    pub artifacts: Vec<String>,
+    pub artifacts: Vec<Spanned<String>>,
     pub summary: Option<String>,
     #[serde(default)]
     pub participant: Vec<Participant>,
@@ -258,6 +258,19 @@ pub enum Role {
     Observer,
 }
 
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::PrimaryResponder => "primary responder",
+            Role::HandsOn => "hands-on",
+            Role::IncidentCommander => "incident commander",
+            Role::Facilitator => "facilitator",
+            Role::Shadow => "shadow",
+            Role::Observer => "observer",
+        }
+    }
+}
+
 /// A calendar date, for comparisons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -327,7 +340,11 @@ pub fn parse(
     }
 }
 
+/// The date, if the value is a plain date (not a date-time).
 pub fn date_of(d: &Spanned<toml::value::Datetime>) -> Option<Date> {
+    if d.get_ref().time.is_some() {
+        return None;
+    }
     let date = d.get_ref().date?;
     Some(Date {
         year: date.year,
@@ -335,6 +352,9 @@ pub fn date_of(d: &Spanned<toml::value::Datetime>) -> Option<Date> {
         day: date.day,
     })
 }
+
+/// Domains or probes one evidence item may name.
+const MAX_PER_ITEM: usize = 3;
 
 /// The platforms evidence may name, by family.
 pub const PLATFORMS: &[(&str, PlatformClass)] = &[
@@ -398,6 +418,22 @@ fn check(
         ),
         Some(_) => {}
     }
+    if q.person.is_empty() {
+        problem(
+            q.schema.span(),
+            "person",
+            "no [[person]] is declared; evidence needs the people who took part".into(),
+        );
+    }
+    if let Some(g) = &q.signals.greenfield_percent
+        && *g.get_ref() > 100
+    {
+        problem(
+            g.span(),
+            "signals.greenfield_percent",
+            format!("{} is not a percentage (0 to 100)", g.get_ref()),
+        );
+    }
     let mut people = BTreeSet::new();
     for p in &q.person {
         if !people.insert(p.id.get_ref().as_str()) {
@@ -449,6 +485,64 @@ fn check(
                 e.id.span(),
                 "evidence.domains",
                 format!("`{id}` names no domain"),
+            );
+        }
+        // One event shows a few things; a claim to show everything is
+        // split into the events that showed them.
+        for (list, field, what) in [
+            (&e.domains, "evidence.domains", "domains"),
+            (&e.probes, "evidence.probes", "probes"),
+        ] {
+            if let Some(extra) = list.get(MAX_PER_ITEM) {
+                problem(
+                    extra.span(),
+                    field,
+                    format!(
+                        "`{id}` names more than {MAX_PER_ITEM} {what}; record each event that showed them as its own item"
+                    ),
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for x in list.iter() {
+                if !seen.insert(x.get_ref()) {
+                    problem(x.span(), field, format!("`{}` is named twice", x.get_ref()));
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for a in &e.artifacts {
+            let link = a.get_ref();
+            let is_link = link.split_once("://").is_some_and(|(scheme, rest)| {
+                !scheme.is_empty()
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+                    && !rest.is_empty()
+            }) && !link.chars().any(char::is_whitespace);
+            if !is_link {
+                problem(
+                    a.span(),
+                    "evidence.artifacts",
+                    format!(
+                        "`{link}` is not a link (scheme://...) to a postmortem, ticket or drill log"
+                    ),
+                );
+            } else if !seen.insert(link) {
+                problem(
+                    a.span(),
+                    "evidence.artifacts",
+                    format!("`{link}` is listed twice"),
+                );
+            }
+        }
+        if e.severity.is_some() && e.kind != Kind::ProductionIncident {
+            problem(
+                e.id.span(),
+                "evidence.severity",
+                format!(
+                    "`{id}` is a {}; severity is for production incidents",
+                    e.kind.label()
+                ),
             );
         }
         for d in &e.domains {
@@ -515,7 +609,18 @@ fn check(
                 format!("`{id}` has no participant"),
             );
         }
+        let mut listed = BTreeSet::new();
         for p in &e.participant {
+            if !listed.insert(p.person.get_ref().as_str()) {
+                problem(
+                    p.person.span(),
+                    "evidence.participant.person",
+                    format!(
+                        "`{}` is listed twice in `{id}`; give each person once, in their main role",
+                        p.person.get_ref()
+                    ),
+                );
+            }
             if !people.contains(p.person.get_ref().as_str()) {
                 problem(
                     p.person.span(),

@@ -53,7 +53,10 @@ pub fn questionnaire(path: &Path, answers: &q::Questionnaire) -> wit::Questionna
             automation_targets_primitives: signals.automation_targets_primitives,
             operated_without_vmware_abstraction: signals.operated_without_vmware_abstraction,
             sovereignty_or_cost_driver: signals.sovereignty_or_cost_driver,
-            greenfield_percent: signals.greenfield_percent,
+            greenfield_percent: signals
+                .greenfield_percent
+                .as_ref()
+                .map_or(0, |g| *g.get_ref()),
         },
         evidence: answers.evidence.iter().map(evidence).collect(),
     }
@@ -73,7 +76,7 @@ fn evidence(e: &q::Evidence) -> wit::Evidence {
         severity: e.severity.map(severity),
         outcome: e.outcome.map(outcome),
         verifier: e.verifier.as_ref().map(|v| v.get_ref().clone()),
-        artifacts: e.artifacts.clone(),
+        artifacts: e.artifacts.iter().map(|a| a.get_ref().clone()).collect(),
         participants: e
             .participant
             .iter()

@@ -115,7 +115,7 @@ pub fn actions(inputs: &Inputs) -> Vec<Action> {
                 text: format!(
                     "Schedule production changes in {domain_name} done on the primitives ({})",
                     match facts.months_since_production {
-                        Some(m) => format!("the last was {m:.0} months ago"),
+                        Some(m) => format!("the last was {}", crate::time::months_ago(m)),
                         None => "none on record".into(),
                     }
                 ),

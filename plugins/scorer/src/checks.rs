@@ -91,6 +91,8 @@ pub fn linux_centre(ctx: &Context) -> Check {
     let holds = declared && shown >= needed;
     let reason = if !declared {
         "not declared".to_string()
+    } else if on_call.is_empty() {
+        "nobody is marked on call".to_string()
     } else {
         format!(
             "{shown} of {} on-call people did hands-on production work on the primitives of KVM or Linux in 24 months; {needed} needed",
@@ -181,6 +183,9 @@ pub fn scoping(ctx: &Context) -> Check {
     let mut missing = Vec::new();
     if s.management_plane.is_none() {
         missing.push("a management plane");
+    }
+    if !ctx.backends_known() {
+        missing.push("the storage backends");
     }
     if s.decision_record
         .as_deref()

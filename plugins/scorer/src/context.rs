@@ -45,19 +45,26 @@ impl<'q> Context<'q> {
             .filter(move |i| i.evidence.domains.iter().any(|d| d == domain))
     }
 
+    /// The team's storage backends were declared.
+    pub fn backends_known(&self) -> bool {
+        !self.questionnaire.scoping.storage_backends.is_empty()
+    }
+
     /// `(item, participation)` for every item of `domain` that `person`
-    /// took part in.
+    /// took part in: once per item, in their most involved role, however
+    /// often the item lists them.
     pub fn taken_part<'a>(
         &'a self,
         person: &'a str,
         domain: &'a str,
     ) -> impl Iterator<Item = (&'a Item<'q>, &'q Participant)> + 'a {
-        self.in_domain(domain).flat_map(move |item| {
+        self.in_domain(domain).filter_map(move |item| {
             item.evidence
                 .participants
                 .iter()
-                .filter(move |p| p.person == person)
-                .map(move |p| (item, p))
+                .filter(|p| p.person == person)
+                .min_by_key(|p| role_rank(p.role))
+                .map(|p| (item, p))
         })
     }
 
@@ -67,6 +74,19 @@ impl<'q> Context<'q> {
             .iter()
             .find(|p| p.id == person)
             .map_or_else(|| person.to_string(), |p| p.name.clone())
+    }
+}
+
+/// Most involved first.
+fn role_rank(role: opgap_pdk::readiness::Role) -> u8 {
+    use opgap_pdk::readiness::Role;
+    match role {
+        Role::PrimaryResponder => 0,
+        Role::HandsOn => 1,
+        Role::IncidentCommander => 2,
+        Role::Facilitator => 3,
+        Role::Shadow => 4,
+        Role::Observer => 5,
     }
 }
 

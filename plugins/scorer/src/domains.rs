@@ -4,7 +4,7 @@ use opgap_pdk::readiness::{DomainResult, PersonLevel, ProbeStatus, Risk};
 
 use crate::bank::{self, Domain};
 use crate::context::{Context, unique_ids};
-use crate::factors::{is_hands, is_production, primitive_off_vmware};
+use crate::factors::{is_hands, is_production, transfers};
 use crate::people::{standing, team_level};
 use crate::probes;
 
@@ -62,7 +62,7 @@ pub fn score(ctx: &Context, domain: &Domain) -> (DomainResult, Facts) {
         .in_domain(domain.id)
         .filter(|i| {
             is_production(i.evidence.kind)
-                && primitive_off_vmware(i.evidence)
+                && transfers(i.evidence, domain.id, 0.6)
                 && i.evidence.participants.iter().any(|p| is_hands(p.role))
         })
         .map(|i| i.age)
@@ -77,9 +77,9 @@ pub fn score(ctx: &Context, domain: &Domain) -> (DomainResult, Facts) {
         (
             Risk::None,
             format!(
-                "every critical probe proven, T{team}, {:.0}% of probes drilled or proven, production work on the primitives {:.0} months ago",
+                "every critical probe proven, T{team}, {:.0}% of probes drilled or proven, production work on the primitives {}",
                 drilled_share * 100.0,
-                months_since_production.unwrap_or_default()
+                crate::time::months_ago(months_since_production.unwrap_or_default())
             ),
         )
     } else if all_critical_drilled && team >= 2 {
@@ -98,7 +98,10 @@ pub fn score(ctx: &Context, domain: &Domain) -> (DomainResult, Facts) {
         }
         if !fresh {
             why.push(match months_since_production {
-                Some(m) => format!("last production work on the primitives {m:.0} months ago"),
+                Some(m) => format!(
+                    "last production work on the primitives {}",
+                    crate::time::months_ago(m)
+                ),
                 None => "no production work on the primitives".into(),
             });
         }

@@ -38,6 +38,13 @@ pub fn primitive_off_vmware(e: &Evidence) -> bool {
     e.layer == Some(WorkLayer::Primitive) && e.platform_class != PlatformClass::Vmware
 }
 
+/// Primitive work off VMware whose skill carries over to a KVM estate in
+/// `domain` at least this much: plain Linux work shows storage skill, not
+/// how a KVM cluster keeps quorum or fences a node.
+pub fn transfers(e: &Evidence, domain: &str, at_least: f64) -> bool {
+    primitive_off_vmware(e) && transfer(e.platform_class, domain) >= at_least
+}
+
 fn kind_base(kind: EvidenceKind) -> f64 {
     match kind {
         EvidenceKind::ProductionIncident => 10.0,
@@ -148,6 +155,14 @@ impl Cap {
         }
     }
 
+    pub fn name(self) -> &'static str {
+        match self {
+            Cap::Coursework => "coursework",
+            Cap::Tabletop => "tabletop",
+            Cap::ThroughVcenter => "through-vcenter",
+        }
+    }
+
     pub fn limit(self) -> f64 {
         match self {
             Cap::Coursework => 2.0,
@@ -158,8 +173,10 @@ impl Cap {
 }
 
 /// Points one participant earns from one item in one domain, before caps.
+/// An item naming several domains shares its points among them, so one
+/// broad claim cannot fill every domain at once.
 pub fn points(e: &Evidence, p: &Participant, domain: &str, age_months: f64) -> f64 {
-    let mut points = kind_base(e.kind);
+    let mut points = kind_base(e.kind) / e.domains.len().max(1) as f64;
     if !is_coursework(e.kind) {
         points *= role_factor(p.role);
     }

@@ -54,7 +54,8 @@ pub fn score(q: &Questionnaire, scan: &ScanContext) -> Result<Scorecard, Vec<Inp
     let domain_results: Vec<_> = scored.iter().map(|(d, _)| d.clone()).collect();
 
     let incident_command = checks::incident_command(&ctx);
-    let model = scan.operating_model.as_ref();
+    // A scan without a single runbook step measures nothing.
+    let model = scan.operating_model.as_ref().filter(|m| m.steps > 0);
     let omt = model.map(checks::operating_model);
     let checks = vec![
         checks::linux_centre(&ctx),
@@ -104,13 +105,24 @@ pub fn score(q: &Questionnaire, scan: &ScanContext) -> Result<Scorecard, Vec<Inp
     });
 
     let mut notes = Vec::new();
-    if model.is_none() {
-        notes.push(
+    match (&scan.operating_model, model) {
+        (Some(_), None) => notes.push(
+            "The scan found no runbook steps: the Operating Model Test is not measured".to_string(),
+        ),
+        (None, _) => notes.push(
             "Operating Model Test not measured: give --scan with the team's runbooks to weigh it in"
                 .to_string(),
-        );
+        ),
+        _ => {}
+    }
+    if weeks_to_wave1.is_some_and(|w| w < 0) {
+        notes.push(format!(
+            "Wave 1 started {} weeks before this assessment: the scorecard says what the team can run now",
+            -weeks_to_wave1.unwrap_or_default()
+        ));
     }
     if let Some(weeks) = weeks_to_wave1
+        && weeks >= 0
         && runway_weeks > 0
         && i64::from(runway_weeks) > i64::from(weeks)
     {

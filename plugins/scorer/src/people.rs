@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use opgap_pdk::readiness::{EvidenceKind, PersonLevel, Role};
+use opgap_pdk::readiness::{Contribution, EvidenceKind, PersonLevel, Role};
 
 use crate::context::{Context, unique_ids};
-use crate::factors::{Cap, is_hands, is_production, points, primitive_off_vmware};
+use crate::factors::{Cap, is_hands, is_production, points, transfers};
 
 /// "Recent" for the gates and for proof.
 pub const RECENT_MONTHS: f64 = 24.0;
@@ -22,16 +22,23 @@ pub fn standing(ctx: &Context, person: &str, domain: &str) -> PersonLevel {
     let mut uncapped = 0.0;
     let mut capped: BTreeMap<Cap, f64> = BTreeMap::new();
     let mut evidence = Vec::new();
+    let mut contributions = Vec::new();
     for (item, part) in &mine {
         let earned = points(item.evidence, part, domain, item.age);
         if earned <= 0.0 {
             continue;
         }
         evidence.push(item.evidence.id.as_str());
-        match Cap::of(item.evidence) {
+        let cap = Cap::of(item.evidence);
+        match cap {
             Some(cap) => *capped.entry(cap).or_default() += earned,
             None => uncapped += earned,
         }
+        contributions.push(Contribution {
+            evidence: item.evidence.id.clone(),
+            points: (earned * 100.0).round() / 100.0,
+            capped_in: cap.map_or("", Cap::name).to_string(),
+        });
     }
     let total = uncapped
         + capped
@@ -39,23 +46,23 @@ pub fn standing(ctx: &Context, person: &str, domain: &str) -> PersonLevel {
             .map(|(cap, sum)| sum.min(cap.limit()))
             .sum::<f64>();
 
-    let recent_production = |role_ok: &dyn Fn(Role) -> bool, with_artifact: bool| {
+    let recent_production = |role_ok: &dyn Fn(Role) -> bool, with_artifact: bool, transfer: f64| {
         mine.iter().any(|(item, part)| {
             is_production(item.evidence.kind)
-                && primitive_off_vmware(item.evidence)
+                && transfers(item.evidence, domain, transfer)
                 && item.age <= RECENT_MONTHS
                 && role_ok(part.role)
                 && (!with_artifact || !item.evidence.artifacts.is_empty())
         })
     };
-    let gate2 = recent_production(&|r| r != Role::Observer, false);
-    let gate3 = recent_production(&is_hands, true);
+    let gate2 = recent_production(&|r| r != Role::Observer, false, 0.5);
+    let gate3 = recent_production(&is_hands, true, 0.6);
     let led_incidents: Vec<_> = mine
         .iter()
         .filter(|(item, part)| {
             item.evidence.kind == EvidenceKind::ProductionIncident
                 && part.role == Role::PrimaryResponder
-                && primitive_off_vmware(item.evidence)
+                && transfers(item.evidence, domain, 0.6)
         })
         .collect();
     let facilitated_game_days = mine
@@ -127,6 +134,7 @@ pub fn standing(ctx: &Context, person: &str, domain: &str) -> PersonLevel {
         level,
         points: (total * 10.0).round() / 10.0,
         evidence: unique_ids(evidence),
+        contributions,
         next,
     }
 }

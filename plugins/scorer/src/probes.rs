@@ -5,7 +5,7 @@ use opgap_pdk::readiness::{Evidence, EvidenceKind, ProbeResult, ProbeStatus};
 
 use crate::bank::Probe;
 use crate::context::{Context, Item, unique_ids};
-use crate::factors::{is_hands, is_production, primitive_off_vmware};
+use crate::factors::{is_hands, is_production, transfers};
 use crate::people::RECENT_MONTHS;
 
 /// A game day older than this no longer shows the team can do it.
@@ -23,17 +23,16 @@ pub fn rank(status: ProbeStatus) -> u8 {
     }
 }
 
-/// What one item shows about a probe it names.
-fn status_of(item: &Item) -> ProbeStatus {
+/// What one item shows about a probe of `domain` it names.
+fn status_of(item: &Item, domain: &str) -> ProbeStatus {
     let e: &Evidence = item.evidence;
-    let on_primitives = primitive_off_vmware(e) && !e.artifacts.is_empty();
+    // Someone had their hands on it, on primitives whose skill carries
+    // over to KVM in this domain, and left an artifact.
+    let on_primitives = transfers(e, domain, 0.6)
+        && !e.artifacts.is_empty()
+        && e.participants.iter().any(|p| is_hands(p.role));
     let production = is_production(e.kind);
-    if production
-        && on_primitives
-        && item.age <= RECENT_MONTHS
-        && e.verifier.is_some()
-        && e.participants.iter().any(|p| is_hands(p.role))
-    {
+    if production && on_primitives && item.age <= RECENT_MONTHS && e.verifier.is_some() {
         ProbeStatus::Proven
     } else if on_primitives
         && ((production && item.age <= RECENT_MONTHS)
@@ -49,7 +48,11 @@ fn status_of(item: &Item) -> ProbeStatus {
 
 pub fn result(ctx: &Context, probe: &Probe) -> ProbeResult {
     let scoping = &ctx.questionnaire.scoping;
-    let mut best = if probe.applies(&scoping.storage_backends, scoping.uses_sriov) {
+    // Backends not declared: every backend's probes apply.
+    let applies = scoping.storage_backends.is_empty()
+        && matches!(probe.applies_if, crate::bank::AppliesIf::Backend(_))
+        || probe.applies(&scoping.storage_backends, scoping.uses_sriov);
+    let mut best = if applies {
         ProbeStatus::Missing
     } else {
         ProbeStatus::NotApplicable
@@ -60,7 +63,7 @@ pub fn result(ctx: &Context, probe: &Probe) -> ProbeResult {
             if !item.evidence.probes.iter().any(|p| p == probe.id) {
                 continue;
             }
-            let status = status_of(item);
+            let status = status_of(item, probe.domain);
             if rank(status) > rank(best) {
                 best = status;
                 evidence.clear();

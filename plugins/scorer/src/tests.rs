@@ -671,3 +671,182 @@ fn more_than_two_medium_risks_leave_a_runway() {
     // T2 without a gap: 6 weeks.
     assert_eq!(c.runway_weeks, 6);
 }
+
+#[test]
+fn an_item_naming_many_domains_shares_its_points_among_them() {
+    let mut q = strong_team();
+    q.evidence.clear();
+    let mut broad = incident("BROAD", "storage", &[], &[("ana", Role::PrimaryResponder)]);
+    broad.domains = vec!["storage".into(), "networking".into(), "migration_ha".into()];
+    q.evidence.push(broad);
+    q.evidence.push(incident(
+        "ONE",
+        "storage",
+        &[],
+        &[("ben", Role::PrimaryResponder)],
+    ));
+    let c = card(&q);
+    let ana = level(&c, "storage", "ana").points;
+    let ben = level(&c, "storage", "ben").points;
+    assert!((ana * 3.0 - ben).abs() < 0.2, "ana {ana}, ben {ben}");
+    let contribution = &level(&c, "networking", "ana").contributions[0];
+    assert_eq!(contribution.evidence, "BROAD");
+    assert!((contribution.points - ana).abs() < 0.1);
+}
+
+#[test]
+fn listing_someone_twice_in_one_item_counts_once() {
+    let mut q = strong_team();
+    q.evidence.clear();
+    let once = incident("INC", "storage", &[], &[("ana", Role::PrimaryResponder)]);
+    q.evidence.push(once.clone());
+    let single = level(&card(&q), "storage", "ana");
+    let mut many = once;
+    for _ in 0..5 {
+        many.participants.push(part("ana", Role::PrimaryResponder));
+    }
+    many.participants.push(part("ana", Role::IncidentCommander));
+    q.evidence = vec![many];
+    let c = card(&q);
+    let repeated = level(&c, "storage", "ana");
+    assert_eq!(repeated.points, single.points);
+    assert_eq!(repeated.level, single.level);
+    assert_eq!(
+        c.incident_command.risk,
+        Risk::High,
+        "the commander was also the responder"
+    );
+}
+
+#[test]
+fn only_hands_on_work_that_transfers_to_kvm_drills_a_probe() {
+    let mut q = strong_team();
+    q.evidence.clear();
+    let mut watched = incident(
+        "GD",
+        "storage",
+        &["st_ceph_capacity"],
+        &[("ana", Role::Observer)],
+    );
+    watched.kind = EvidenceKind::GameDay;
+    q.evidence.push(watched);
+    assert_eq!(
+        probe(&card(&q), "st_ceph_capacity").status,
+        ProbeStatus::Weak
+    );
+
+    // Linux storage work carries over; Linux "fencing" does not.
+    let mut linux = incident(
+        "LX",
+        "storage",
+        &["st_ceph_osd_failure"],
+        &[("ana", Role::PrimaryResponder)],
+    );
+    linux.platform_class = PlatformClass::Linux;
+    let mut fencing = incident(
+        "LX-HA",
+        "migration_ha",
+        &["mh_ha_fencing"],
+        &[("ana", Role::PrimaryResponder)],
+    );
+    fencing.platform_class = PlatformClass::Linux;
+    q.evidence = vec![linux, fencing];
+    let c = card(&q);
+    assert_eq!(probe(&c, "st_ceph_osd_failure").status, ProbeStatus::Proven);
+    assert_eq!(probe(&c, "mh_ha_fencing").status, ProbeStatus::Weak);
+}
+
+#[test]
+fn undeclared_storage_backends_switch_every_backend_probe_on() {
+    let mut q = strong_team();
+    // A Ceph team with no evidence for the other backends' probes.
+    let others = [
+        "st_nfs_failover",
+        "st_iscsi_multipath",
+        "st_pool_exhaustion",
+    ];
+    q.evidence
+        .retain(|e| !e.probes.iter().any(|p| others.contains(&p.as_str())));
+    assert_eq!(card(&q).verdict, Verdict::Ready);
+    q.scoping.storage_backends.clear();
+    let c = card(&q);
+    for id in [
+        "st_nfs_failover",
+        "st_iscsi_multipath",
+        "st_pool_exhaustion",
+    ] {
+        assert_eq!(probe(&c, id).status, ProbeStatus::Missing, "{id}");
+    }
+    assert_eq!(domain(&c, "storage").risk, Risk::High);
+    let scoping = c
+        .checks
+        .iter()
+        .find(|c| c.id == "scoping_complete")
+        .unwrap();
+    assert!(
+        scoping.reason.contains("the storage backends"),
+        "{}",
+        scoping.reason
+    );
+}
+
+#[test]
+fn a_scan_without_steps_measures_nothing() {
+    let q = strong_team();
+    let c = crate::score(&q, &scan(0, 0)).unwrap();
+    assert!(c.operating_model.is_none());
+    assert!(
+        c.notes.iter().any(|n| n.contains("no runbook steps")),
+        "{:?}",
+        c.notes
+    );
+    assert!(
+        c.reasons.iter().any(|r| r.contains("runbooks not checked")),
+        "{:?}",
+        c.reasons
+    );
+}
+
+#[test]
+fn domain_scores_and_the_index_follow_the_formula() {
+    let mut q = strong_team();
+    q.evidence.clear();
+    // A fresh sev2 incident: Ana 11.5 points, Ben 8.05 (hands-on); the
+    // storage score is 100 x 19.55 / 90 = 22; the index weighs storage
+    // 20 of 100: 4.4, so 4.
+    q.evidence.push(incident(
+        "INC",
+        "storage",
+        &[],
+        &[("ana", Role::PrimaryResponder), ("ben", Role::HandsOn)],
+    ));
+    q.evidence[0].date = AS_OF;
+    let c = card(&q);
+    assert_eq!(domain(&c, "storage").score, 22);
+    assert_eq!(c.index, 4);
+    let ana = level(&c, "storage", "ana");
+    assert_eq!(ana.points, 11.5, "a sev2 incident: 10 x 1.15");
+}
+
+#[test]
+fn a_wave_already_started_and_an_empty_rota_are_named() {
+    let mut q = strong_team();
+    q.scoping.waves[0].starts = months_ago(2);
+    for p in &mut q.people {
+        p.on_call = false;
+    }
+    let c = card(&q);
+    assert!(c.weeks_to_wave1.is_some_and(|w| w < 0));
+    assert!(
+        c.notes.iter().any(|n| n.starts_with("Wave 1 started")),
+        "{:?}",
+        c.notes
+    );
+    let linux = c
+        .checks
+        .iter()
+        .find(|c| c.id == "linux_is_operational_center")
+        .unwrap();
+    assert!(!linux.holds);
+    assert_eq!(linux.reason, "nobody is marked on call");
+}

@@ -21,6 +21,15 @@ pub fn months_between(date: &Date, as_of: &Date) -> f64 {
     (days(as_of) - days(date)) as f64 / DAYS_PER_MONTH
 }
 
+/// `"1 month ago"`, `"13 months ago"`, `"this month"`, rounded.
+pub fn months_ago(months: f64) -> String {
+    match months.round() as i64 {
+        0 => "this month".into(),
+        1 => "1 month ago".into(),
+        n => format!("{n} months ago"),
+    }
+}
+
 /// Whole weeks from `from` to `to`, rounded.
 pub fn weeks_between(from: &Date, to: &Date) -> i32 {
     ((days(to) - days(from)) as f64 / 7.0).round() as i32

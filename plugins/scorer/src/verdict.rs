@@ -114,8 +114,9 @@ pub fn verdict(inputs: &Inputs) -> (Verdict, Vec<String>) {
         if !medium.is_empty() {
             why.push(format!("MEDIUM: {}", medium.join(", ")));
         }
-        if inputs.operating_model.is_some() {
-            why.push(format!("Operating Model Test {percent}"));
+        match inputs.operating_model {
+            Some(_) => why.push(format!("Operating Model Test {percent}")),
+            None => why.push("runbooks not checked: no Operating Model Test (--scan)".to_string()),
         }
         why.push("scoping complete and every signal borne out by evidence".to_string());
         (Verdict::Ready, why)

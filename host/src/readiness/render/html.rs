@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::markdown::verified;
-use super::{check_label, level_label};
+use super::markdown::who;
+use super::{LEGEND, check_label, headline, level_label, plan};
 use crate::readiness::card::{ProbeStatus, Risk, Scorecard, Verdict};
 use crate::report::html::esc;
 
@@ -118,7 +118,7 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
     let _ = write!(
         h,
         "<h1>Readiness: {}</h1><p class=\"muted\">As of {} · <code>{}</code> · {} by {} {}</p>\
-         <p><span class=\"badge {}\">{}</span> &nbsp; index <b>{}</b> · runway <b>{} weeks</b>{}</p><ul>",
+         <p><span class=\"badge {}\">{}</span> &nbsp; {}</p><ul>",
         esc(&card.team),
         esc(&card.assessed_on),
         esc(&card.file),
@@ -127,16 +127,12 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
         esc(&card.scorer.version),
         verdict_class(card.verdict),
         card.verdict.label(),
-        card.index,
-        card.runway_weeks,
-        card.weeks_to_wave1
-            .map(|w| format!(" · wave 1 in <b>{w} weeks</b>"))
-            .unwrap_or_default()
+        esc(&headline(card))
     );
     for r in &card.reasons {
         let _ = write!(h, "<li>{}</li>", esc(r));
     }
-    h.push_str("</ul>\n");
+    let _ = writeln!(h, "</ul><p class=\"muted\">Plan: {}</p>", esc(&plan(card)));
 
     h.push_str("<h2>Domains</h2>\n");
     h.push_str(&domain_chart(card));
@@ -189,18 +185,19 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
             }
         );
         for d in &card.domains {
-            let (level, tip) = d
-                .people
-                .iter()
-                .find(|x| x.person == p.id)
-                .map_or((0, String::new()), |x| {
-                    (x.level, format!("{:.1} points; {}", x.points, x.next))
+            let standing = d.people.iter().find(|x| x.person == p.id && x.points > 0.0);
+            let (class, tip) =
+                standing.map_or(("l0".to_string(), "no evidence".to_string()), |x| {
+                    (
+                        format!("l{}", x.level),
+                        format!("{:.1} points; {}", x.points, x.next),
+                    )
                 });
             let _ = write!(
                 h,
-                "<td class=\"l l{level}\" title=\"{}\">{}</td>",
+                "<td class=\"l {class}\" title=\"{}\">{}</td>",
                 esc(&tip),
-                level_label(level)
+                level_label(d, &p.id)
             );
         }
         h.push_str("</tr>\n");
@@ -233,16 +230,32 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
                 links.to(&p.evidence)
             );
         }
-        h.push_str("</table><table><tr><th>Person</th><th>Level</th><th class=\"num\">Points</th><th>Next</th><th>Evidence</th></tr>");
+        h.push_str("</table><table><tr><th>Person</th><th>Level</th><th class=\"num\">Points</th><th>Next</th><th>Points per evidence (before caps)</th></tr>");
         for p in d.people.iter().filter(|p| p.points > 0.0) {
+            let earned: Vec<String> = p
+                .contributions
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {:.2}{}",
+                        links.to(std::slice::from_ref(&c.evidence)),
+                        c.points,
+                        if c.capped_in.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" <span class=\"muted\">(cap: {})</span>", esc(&c.capped_in))
+                        }
+                    )
+                })
+                .collect();
             let _ = write!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td class=\"num\">{:.1}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>L{}</td><td class=\"num\">{:.1}</td><td>{}</td><td>{}</td></tr>",
                 esc(card.person_name(&p.person)),
-                level_label(p.level),
+                p.level,
                 p.points,
                 esc(&p.next),
-                links.to(&p.evidence)
+                earned.join(" · ")
             );
         }
         h.push_str("</table></details>\n");
@@ -332,22 +345,42 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
         let _ = write!(h, "<p class=\"muted\">Note: {}</p>", esc(note));
     }
 
-    h.push_str("<h2>Evidence</h2><table><tr><th>Id</th><th>Kind</th><th>Date</th><th>Platform</th><th>Layer</th><th>Verified</th><th>Summary</th></tr>");
+    h.push_str("<h2>Evidence</h2><table><tr><th>Id</th><th>Kind</th><th>Date</th><th>Platform</th><th>Layer</th><th>Who</th><th>Verifier</th><th>Artifacts</th><th>Summary</th></tr>");
     for (i, e) in card.evidence.iter().enumerate() {
+        let artifacts: Vec<String> = e.artifacts.iter().map(|a| artifact_link(a)).collect();
         let _ = write!(
             h,
-            "<tr id=\"c{n}-e{i}\"><td><code>{}</code> <span class=\"muted\">line {}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"c{n}-e{i}\"><td><code>{}</code> <span class=\"muted\">line {}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&e.id),
             e.line,
             e.kind.label(),
             esc(&e.date),
             esc(&e.platform),
             e.layer.map_or("", |l| l.label()),
-            verified(e),
+            esc(&who(card, e)),
+            e.verifier
+                .as_deref()
+                .map_or("<span class=\"muted\">none</span>".to_string(), |v| esc(
+                    card.person_name(v)
+                )),
+            if artifacts.is_empty() {
+                "<span class=\"muted\">none</span>".to_string()
+            } else {
+                artifacts.join("<br>")
+            },
             esc(e.summary.as_deref().unwrap_or(""))
         );
     }
-    h.push_str("</table>\n");
+    let _ = writeln!(h, "</table><p class=\"muted\">{}</p>", esc(LEGEND));
+}
+
+/// A link for web addresses; any other scheme is shown, not linked.
+fn artifact_link(url: &str) -> String {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        format!("<a href=\"{0}\" rel=\"noreferrer\">{0}</a>", esc(url))
+    } else {
+        format!("<code>{}</code>", esc(url))
+    }
 }
 
 /// Horizontal bars: each domain's score, coloured by its risk.

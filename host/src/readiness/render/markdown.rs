@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{check_label, independent, level_label};
+use super::{LEGEND, check_label, headline, independent, level_label, plan};
 use crate::readiness::card::Scorecard;
 
 pub fn write(cards: &[Scorecard], out: &mut dyn Write) -> io::Result<()> {
@@ -35,13 +35,9 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Readiness: {}\n", cell(&card.team))?;
     writeln!(
         out,
-        "**{}**, index {}, runway {} weeks{}. As of {}, from `{}` ({}).\n",
+        "**{}**, {}. As of {}, from `{}` ({}).\n",
         card.verdict.label(),
-        card.index,
-        card.runway_weeks,
-        card.weeks_to_wave1
-            .map(|w| format!(", wave 1 in {w} weeks"))
-            .unwrap_or_default(),
+        headline(card),
         card.assessed_on,
         card.file,
         card.model
@@ -49,6 +45,7 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     for r in &card.reasons {
         writeln!(out, "- {}", cell(r))?;
     }
+    writeln!(out, "\nPlan: {}.", cell(&plan(card)))?;
 
     writeln!(out, "\n## Domains\n")?;
     writeln!(
@@ -109,12 +106,11 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     for p in &card.people {
         write!(out, "| {} |", cell(&p.name))?;
         for d in &card.domains {
-            let l = d.people.iter().find(|x| x.person == p.id);
-            match l {
+            match d.people.iter().find(|x| x.person == p.id) {
                 Some(l) if l.points > 0.0 => {
-                    write!(out, " {} ({:.1}) |", level_label(l.level), l.points)?
+                    write!(out, " {} ({:.1}) |", level_label(d, &p.id), l.points)?
                 }
-                _ => write!(out, " – |")?,
+                _ => write!(out, " {} |", level_label(d, &p.id))?,
             }
         }
         writeln!(out)?;
@@ -210,29 +206,44 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "\n## Evidence\n")?;
     writeln!(
         out,
-        "| Id | Kind | Date | Platform | Layer | Verified | Summary |"
+        "| Id | Kind | Date | Platform | Layer | Who | Verifier | Artifacts | Summary |"
     )?;
-    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---|---|---|---|---|---|")?;
     for e in &card.evidence {
         writeln!(
             out,
-            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            "| `{}` line {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&e.id),
+            e.line,
             e.kind.label(),
             e.date,
             cell(&e.platform),
             e.layer.map_or("", |l| l.label()),
-            verified(e),
+            cell(&who(card, e)),
+            e.verifier
+                .as_deref()
+                .map_or("none".to_string(), |v| cell(card.person_name(v))),
+            if e.artifacts.is_empty() {
+                "none".to_string()
+            } else {
+                e.artifacts
+                    .iter()
+                    .map(|a| format!("<{}>", cell(a)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
             cell(e.summary.as_deref().unwrap_or(""))
         )?;
     }
+    writeln!(out, "\n_{LEGEND}_")?;
     Ok(())
 }
 
-pub fn verified(e: &crate::readiness::card::EvidenceRef) -> &'static str {
-    match (e.artifacts.is_empty(), e.verifier.is_some()) {
-        (false, true) => "artifact + peer",
-        (false, false) => "artifact",
-        (true, _) => "claim only",
-    }
+/// Who took part, by name and role.
+pub fn who(card: &Scorecard, e: &crate::readiness::card::EvidenceRef) -> String {
+    e.participants
+        .iter()
+        .map(|p| format!("{} ({})", card.person_name(&p.person), p.role.label()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

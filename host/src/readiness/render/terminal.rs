@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{check_label, independent, level_label};
+use super::{check_label, headline, independent, level_label, plan};
 use crate::readiness::card::{Risk, Scorecard, Verdict};
 
 const BOLD: Style = Style::new().bold();
@@ -50,20 +50,11 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
         card.team, card.assessed_on, card.file, card.model
     )?;
     let v = verdict_style(card.verdict);
-    write!(
-        out,
-        "{v}{}{v:#}  index {}  runway {} weeks",
-        card.verdict.label(),
-        card.index,
-        card.runway_weeks
-    )?;
-    match card.weeks_to_wave1 {
-        Some(w) => writeln!(out, "  wave 1 in {w} weeks")?,
-        None => writeln!(out)?,
-    }
+    writeln!(out, "{v}{}{v:#}  {}", card.verdict.label(), headline(card))?;
     for r in &card.reasons {
         writeln!(out, "  {r}")?;
     }
+    writeln!(out, "  {DIM}{}{DIM:#}", plan(card))?;
 
     writeln!(out, "\n{BOLD}Domains{BOLD:#}")?;
     writeln!(
@@ -138,12 +129,7 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     for p in &card.people {
         write!(out, "  {:<16}", p.name)?;
         for d in &card.domains {
-            let level = d
-                .people
-                .iter()
-                .find(|x| x.person == p.id)
-                .map_or(0, |x| x.level);
-            write!(out, " {:>5}", level_label(level))?;
+            write!(out, " {:>5}", level_label(d, &p.id))?;
         }
         writeln!(out)?;
     }
