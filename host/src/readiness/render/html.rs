@@ -25,6 +25,7 @@ details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
 .l0{background:#f8f9fa;color:#adb5bd}.l1{background:#fff3bf}.l2{background:#ffe8a1}.l3{background:#b2f2bb}.l4{background:#69db7c}.l5{background:#2f9e44;color:#fff}
 .s-proven{color:#2b8a3e;font-weight:600}.s-drilled{color:#5c940d}.s-discussed{color:#b35c00}.s-weak{color:#c92a2a}.s-missing{color:#c92a2a;font-weight:700}.s-not_applicable{color:#adb5bd}
 .yes{color:#2b8a3e;font-weight:700}.no{color:#c92a2a;font-weight:700}
+table.ev td{overflow-wrap:anywhere;font-size:.92em}
 ";
 
 pub fn write(cards: &[Scorecard], out: &mut dyn Write) -> io::Result<()> {
@@ -345,7 +346,7 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
         let _ = write!(h, "<p class=\"muted\">Note: {}</p>", esc(note));
     }
 
-    h.push_str("<h2>Evidence</h2><table><tr><th>Id</th><th>Kind</th><th>Date</th><th>Platform</th><th>Layer</th><th>Who</th><th>Verifier</th><th>Artifacts</th><th>Summary</th></tr>");
+    h.push_str("<h2>Evidence</h2><table class=\"ev\"><tr><th>Id</th><th>Kind</th><th>Date</th><th>Platform</th><th>Layer</th><th>Who</th><th>Verifier</th><th>Artifacts</th><th>Summary</th></tr>");
     for (i, e) in card.evidence.iter().enumerate() {
         let artifacts: Vec<String> = e.artifacts.iter().map(|a| artifact_link(a)).collect();
         let _ = write!(
