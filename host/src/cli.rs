@@ -87,9 +87,14 @@ struct ReadinessArgs {
     #[arg(long, value_enum, default_value = "terminal")]
     format: ReadinessFormat,
 
-    /// Score with this scorer component instead of the built-in one.
+    /// Score with this scorer component instead of the built-in one
+    /// (pinned by sha256 in opgap.toml's [[plugins]]).
     #[arg(long, value_name = "FILE.wasm")]
     scorer: Option<PathBuf>,
+
+    /// Run a --scorer that opgap.toml does not pin (while developing it).
+    #[arg(long, requires = "scorer")]
+    allow_unpinned: bool,
 
     /// Where compiled plugins and mirrors are kept [default: the user cache dir].
     #[arg(long, value_name = "DIR")]
@@ -331,6 +336,11 @@ struct PluginArgs {
     /// Compile plugins on every run.
     #[arg(long)]
     no_cache: bool,
+
+    /// Run --plugin files that opgap.toml does not pin by sha256 (while
+    /// developing a plugin; never in CI).
+    #[arg(long)]
+    allow_unpinned: bool,
 }
 
 impl PluginArgs {
@@ -339,6 +349,7 @@ impl PluginArgs {
             sources: vec![crate::scan::SourceSpec::local(root, selection)],
             plugin_files: self.plugins.clone(),
             pinned_plugins: Vec::new(),
+            allow_unpinned: self.allow_unpinned,
             builtins: if self.no_builtin {
                 Builtins::None
             } else if self.only.is_empty() {
@@ -777,7 +788,7 @@ fn builtin_scorer(cache_dir: Option<PathBuf>) -> anyhow::Result<crate::readiness
         Limits::default(),
         Some(cache_root(cache_dir).join("components")),
     )?;
-    crate::readiness::run::Scorer::load(&runtime, None)
+    crate::readiness::run::Scorer::load(&runtime, None, &[], false)
 }
 
 fn run_readiness(args: ReadinessArgs) -> anyhow::Result<ExitCode> {
@@ -789,7 +800,13 @@ fn run_readiness(args: ReadinessArgs) -> anyhow::Result<ExitCode> {
     }
     let cache = cache_root(args.cache_dir.clone());
     let runtime = crate::plugin::Runtime::new(Limits::default(), Some(cache.join("components")))?;
-    let scorer = run::Scorer::load(&runtime, args.scorer.as_deref())?;
+    let config = crate::config::load(None, Path::new("."))?;
+    let scorer = run::Scorer::load(
+        &runtime,
+        args.scorer.as_deref(),
+        &config.plugins,
+        args.allow_unpinned,
+    )?;
     let files = run::expand(&args.files)?;
 
     let mut contexts = Vec::new();
@@ -812,6 +829,7 @@ fn run_readiness(args: ReadinessArgs) -> anyhow::Result<ExitCode> {
             only: Vec::new(),
             cache_dir: Some(cache.clone()),
             no_cache: false,
+            allow_unpinned: false,
         };
         let report = scan(&scan_options(&source, &plugins, &config)?)?;
         if report.partial {
@@ -986,9 +1004,14 @@ fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
-    let options = args
-        .plugins
-        .options(PathBuf::from("."), Selection::Worktree);
+    // The plugins opgap.toml pins are listed with the others.
+    let config = crate::config::load(None, Path::new("."))?;
+    let options = ScanOptions {
+        pinned_plugins: config.plugins.clone(),
+        ..args
+            .plugins
+            .options(PathBuf::from("."), Selection::Worktree)
+    };
     let runtime = crate::plugin::Runtime::new(options.limits.clone(), options.cache_dir.clone())?;
     let mut errors = Vec::new();
     let detectors = crate::scan::load_plugins(&runtime, &options, &mut errors);
@@ -1067,9 +1090,13 @@ fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
             }
             std::fs::write(target, crate::fixture::blank_annotations(&f.text))?;
         }
-        let options = args
-            .plugins
-            .options(copy.path().to_path_buf(), Selection::Worktree);
+        // The author names the file to test it: no pin needed here.
+        let options = ScanOptions {
+            allow_unpinned: true,
+            ..args
+                .plugins
+                .options(copy.path().to_path_buf(), Selection::Worktree)
+        };
         let report = scan(&options)?;
         let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
         let texts = sources

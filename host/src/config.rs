@@ -48,6 +48,26 @@ pub struct PinnedPlugin {
     pub pinned_at: String,
 }
 
+/// Why a plugin file given on the command line may not run, if it may
+/// not: it must be pinned by hash in opgap.toml, unless the user allows
+/// unpinned plugins while developing one.
+pub fn unpinned_refusal(
+    path: &Path,
+    bytes: &[u8],
+    pins: &[PinnedPlugin],
+    allow_unpinned: bool,
+) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    let actual = hex::encode(Sha256::digest(bytes));
+    if allow_unpinned || pins.iter().any(|p| p.sha256 == actual) {
+        return None;
+    }
+    Some(format!(
+        "refused: not pinned in opgap.toml (its sha256 is {actual}); to trust this build add          `[[plugins]] path = \"{}\" sha256 = \"{actual}\"` to opgap.toml, or pass --allow-unpinned while developing it",
+        path.display()
+    ))
+}
+
 impl PinnedPlugin {
     /// Why `bytes` may not run under this pin, if they may not.
     pub fn mismatch(&self, bytes: &[u8]) -> Option<String> {

@@ -250,6 +250,7 @@ fn slow_scan(index: &Path, repo: &Repo) -> std::process::Child {
             "--max-plugin-failures",
             "0",
         ])
+        .arg("--allow-unpinned")
         .arg("--plugin")
         .arg(hostile_guest())
         .arg(repo.path())

@@ -374,7 +374,16 @@ fn the_operating_model_test_of_a_scan_weighs_in() {
 fn a_team_can_replace_the_scorer_and_a_wrong_component_is_refused() {
     let tern = team("tern");
     let builtin = score(&tern, &[]);
-    let replaced = score(&tern, &["--scorer", scorer_component().to_str().unwrap()]);
+    let scorer = scorer_component().to_str().unwrap();
+    // Not pinned in an opgap.toml: refused, with the hash to pin.
+    let out = opgap_readiness(&[tern.to_str().unwrap(), "--scorer", scorer]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not pinned in opgap.toml (its sha256 is "),
+        "{stderr}"
+    );
+    let replaced = score(&tern, &["--scorer", scorer, "--allow-unpinned"]);
     assert_eq!(replaced["verdict"], builtin["verdict"]);
     assert_eq!(replaced["scorer"]["name"], "scorer");
     assert_ne!(replaced["scorer"]["sha256"], "");
@@ -383,6 +392,7 @@ fn a_team_can_replace_the_scorer_and_a_wrong_component_is_refused() {
         tern.to_str().unwrap(),
         "--scorer",
         vsphere_component().to_str().unwrap(),
+        "--allow-unpinned",
     ]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -242,3 +242,72 @@ fn plugins_pinned_in_opgap_toml_run_and_a_changed_build_is_refused_with_its_hash
             .contains("opgap.toml:3:10: plugins.sha256: expected 64 hexadecimal digits")
     );
 }
+
+#[test]
+fn an_unpinned_plugin_is_refused_with_the_hash_to_pin_unless_allowed() {
+    use sha2::Digest;
+    let repo = runbook_repo();
+    let plugin = in_house_translator();
+    let sha = hex::encode(sha2::Sha256::digest(std::fs::read(plugin).unwrap()));
+    repo.write(
+        "snap.ps1",
+        "Connect-VIServer vc01\nNew-Snapshot -VM db01 -Name pre-patch\n",
+    )
+    .commit("runbook");
+    let scan = |extra: &[&str]| {
+        Run::of(
+            opgap_as_is(shared_cache())
+                .arg(repo.path())
+                .args(["--no-index", "--format", "json", "--fail-on", "never"])
+                .arg("--plugin")
+                .arg(plugin)
+                .args(["--stack", "proxmox"])
+                .args(extra)
+                .output()
+                .unwrap(),
+        )
+    };
+    let refused = scan(&[]);
+    assert_eq!(refused.code(), 2, "{}", refused.stderr());
+    let message = refused.errors()[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("not pinned in opgap.toml (its sha256 is {sha})")),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("sha256 = \"{sha}\"")),
+        "{message}"
+    );
+    assert!(message.contains("--allow-unpinned"), "{message}");
+    assert!(!refused.findings().is_empty(), "the built-ins still ran");
+    let translated_by_ours = |run: &Run| {
+        run.findings()
+            .iter()
+            .any(|f| f["translation"]["translator"] == "in-house-translator")
+    };
+    assert!(!translated_by_ours(&refused));
+
+    let allowed = scan(&["--allow-unpinned"]);
+    assert_eq!(allowed.code(), 0, "{}", allowed.stderr());
+    assert!(translated_by_ours(&allowed));
+
+    // Pinned in opgap.toml (here by the same path), it runs once.
+    repo.write(
+        "opgap.toml",
+        format!(
+            "[[plugins]]\npath = \"{}\"\nsha256 = \"{sha}\"\n",
+            plugin.display()
+        ),
+    )
+    .commit("pin");
+    let pinned = scan(&[]);
+    assert_eq!(pinned.code(), 0, "{}", pinned.stderr());
+    assert!(translated_by_ours(&pinned));
+    let ours = pinned.json["plugins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "in-house-translator")
+        .count();
+    assert!(ours <= 1, "{:#}", pinned.json["plugins"]);
+}

@@ -221,7 +221,14 @@ fn plugin_files_are_routed_by_the_world_they_implement() {
     assert_eq!(run.code(), 0, "{}", run.stderr());
     assert!(run.findings().is_empty());
     let listed = std::process::Command::new(env!("CARGO_BIN_EXE_opgap"))
-        .args(["plugin", "list", "--no-builtin", "--plugin", &translator])
+        .args([
+            "plugin",
+            "list",
+            "--no-builtin",
+            "--allow-unpinned",
+            "--plugin",
+            &translator,
+        ])
         .arg("--cache-dir")
         .arg(shared_cache())
         .output()

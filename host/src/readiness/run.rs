@@ -21,8 +21,14 @@ pub struct Scorer {
 }
 
 impl Scorer {
-    /// The built-in scorer, or the component in `file`.
-    pub fn load(runtime: &Runtime, file: Option<&Path>) -> anyhow::Result<Self> {
+    /// The built-in scorer, or the component in `file`, which must be
+    /// pinned in opgap.toml unless `allow_unpinned`.
+    pub fn load(
+        runtime: &Runtime,
+        file: Option<&Path>,
+        pins: &[crate::config::PinnedPlugin],
+        allow_unpinned: bool,
+    ) -> anyhow::Result<Self> {
         let plugin = match file {
             None => {
                 let (name, bytes) = builtin::scorer();
@@ -31,6 +37,11 @@ impl Scorer {
             Some(path) => {
                 let bytes = std::fs::read(path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
+                if let Some(refusal) =
+                    crate::config::unpinned_refusal(path, &bytes, pins, allow_unpinned)
+                {
+                    anyhow::bail!("scorer {}: {refusal}", path.display());
+                }
                 ScorerPlugin::load(runtime, &path.display().to_string(), &bytes)
             }
         }

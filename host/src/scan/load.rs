@@ -79,11 +79,26 @@ fn plugin_files<'a>(
     options: &'a ScanOptions,
 ) -> impl Iterator<Item = (String, PluginFile)> + 'a {
     let pinned = options.pinned_plugins.iter().map(|p| (&p.path, Some(p)));
-    let given = options.plugin_files.iter().map(|p| (p, None));
+    // A file both pinned and given loads once, under its pin.
+    let given = options
+        .plugin_files
+        .iter()
+        .filter(|f| !options.pinned_plugins.iter().any(|p| same_file(&p.path, f)))
+        .map(|p| (p, None));
     pinned.chain(given).map(move |(path, pin)| {
         let origin = path.display().to_string();
         let file = match std::fs::read(path) {
-            Ok(bytes) => match pin.and_then(|pin| pin.mismatch(&bytes)) {
+            Ok(bytes) => match pin.map_or_else(
+                || {
+                    crate::config::unpinned_refusal(
+                        path,
+                        &bytes,
+                        &options.pinned_plugins,
+                        options.allow_unpinned,
+                    )
+                },
+                |pin| pin.mismatch(&bytes),
+            ) {
                 Some(message) => PluginFile {
                     bytes: Vec::new(),
                     world: Err(Failure::Load { message }.into()),
@@ -103,6 +118,10 @@ fn plugin_files<'a>(
         };
         (origin, file)
     })
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Load the embedded components of one world that `wanted` picks.

@@ -77,6 +77,8 @@ pub struct ScanOptions {
     /// Plugins opgap.toml pins: path, the sha256 it must have, and where
     /// the pin is written (for the message when it does not match).
     pub pinned_plugins: Vec<crate::config::PinnedPlugin>,
+    /// Run `plugin_files` that no pin in opgap.toml names (development).
+    pub allow_unpinned: bool,
     pub builtins: Builtins,
     pub limits: Limits,
     /// Compiled components; `None` compiles every run.
