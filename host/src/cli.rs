@@ -264,6 +264,23 @@ enum PluginCommand {
     Test(PluginTestArgs),
     /// List the built-in and given plugins with versions, hashes and rules.
     List(PluginListArgs),
+    /// What a component file is: world, API version, rules, size, imports,
+    /// exports, sha256, and whether opgap.toml pins it. Its self-description
+    /// is asked inside the sandbox.
+    Inspect(PluginInspectArgs),
+}
+
+#[derive(Args)]
+struct PluginInspectArgs {
+    #[arg(required = true, value_name = "PLUGIN.wasm")]
+    files: Vec<PathBuf>,
+
+    #[arg(long, value_enum, default_value = "terminal")]
+    format: Format,
+
+    /// Where compiled plugins are kept [default: the user cache dir].
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -584,6 +601,7 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => run_explain(args),
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
+        Command::Plugin(PluginCommand::Inspect(args)) => run_plugin_inspect(args),
     };
     result.unwrap_or_else(|e| {
         // A reader that stopped early (`| head`) is not an error.
@@ -1073,6 +1091,95 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
         }
     }
     load_errors_exit(&errors)
+}
+
+fn run_plugin_inspect(args: PluginInspectArgs) -> anyhow::Result<ExitCode> {
+    let config = crate::config::load(None, Path::new("."))?;
+    let runtime = crate::plugin::Runtime::new(
+        Limits::default(),
+        Some(cache_root(args.cache_dir).join("components")),
+    )?;
+    let mut out = anstream::stdout();
+    let mut err = anstream::stderr();
+    let mut failed = false;
+    let mut inspected = Vec::new();
+    for file in &args.files {
+        let origin = file.display().to_string();
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                writeln!(err, "error: {origin}: cannot read it: {e}")?;
+                failed = true;
+                continue;
+            }
+        };
+        match crate::plugin::inspect(&runtime, &origin, &bytes) {
+            Ok(i) => {
+                let pin = config.plugins.iter().find(|p| p.sha256 == i.sha256);
+                inspected.push((origin, i, pin.map(|p| p.pinned_at.clone())));
+            }
+            Err(e) => {
+                writeln!(err, "error: {origin}: {}", e.failure)?;
+                failed = true;
+            }
+        }
+    }
+    match args.format {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = inspected
+                .iter()
+                .map(|(origin, i, pin)| {
+                    let mut v = serde_json::to_value(i).expect("plain data");
+                    v["file"] = origin.as_str().into();
+                    v["pinned_at"] = pin.as_deref().into();
+                    v
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)?;
+            writeln!(out)?;
+        }
+        Format::Terminal => {
+            for (origin, i, pin) in &inspected {
+                writeln!(out, "{origin}")?;
+                writeln!(out, "  world        {}", i.world)?;
+                writeln!(out, "  name         {} {}", i.name, i.version)?;
+                writeln!(
+                    out,
+                    "  API version  {} (this opgap: {})",
+                    i.api_version,
+                    crate::plugin::bindings::API_VERSION
+                )?;
+                if !i.description.is_empty() {
+                    writeln!(out, "  description  {}", i.description)?;
+                }
+                writeln!(out, "  size         {} bytes", i.bytes)?;
+                writeln!(out, "  sha256       {}", i.sha256)?;
+                match pin {
+                    Some(at) => writeln!(out, "  pinned       yes, at {at}")?,
+                    None => writeln!(
+                        out,
+                        "  pinned       no; to trust it add to opgap.toml:\n                 [[plugins]]\n                 path = \"{origin}\"\n                 sha256 = \"{}\"",
+                        i.sha256
+                    )?,
+                }
+                writeln!(out, "  imports      {}", i.imports.join(", "))?;
+                writeln!(out, "  exports      {}", i.exports.join(", "))?;
+                if let Some(m) = &i.model {
+                    writeln!(
+                        out,
+                        "  model        {}: {} domains, {} probes",
+                        m.id, m.domains, m.probes
+                    )?;
+                } else {
+                    writeln!(out, "  rules        {}", i.rules.len())?;
+                    for r in &i.rules {
+                        writeln!(out, "    {}\t{}\t{}", r.id, r.construct, r.layer)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(ExitCode::from(if failed { exit::FATAL } else { exit::OK }))
 }
 
 fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {

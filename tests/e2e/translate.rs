@@ -312,3 +312,69 @@ fn a_bad_opgap_toml_stops_the_scan_with_file_line_column_and_key() {
         "{stderr}"
     );
 }
+
+#[test]
+fn plugin_inspect_names_world_hash_imports_and_pin() {
+    use sha2::Digest;
+    let dir = tempfile::tempdir().unwrap();
+    let translator = in_house_translator();
+    let sha = hex::encode(sha2::Sha256::digest(std::fs::read(translator).unwrap()));
+    let garbage = dir.path().join("garbage.wasm");
+    std::fs::write(&garbage, b"not wasm").unwrap();
+    let inspect = |cwd: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_opgap"))
+            .current_dir(cwd)
+            .args(["plugin", "inspect", "--format", "json", "--cache-dir"])
+            .arg(shared_cache())
+            .arg(translator)
+            .arg(scorer_component())
+            .arg(&garbage)
+            .output()
+            .unwrap()
+    };
+    let out = inspect(dir.path());
+    assert_eq!(out.status.code(), Some(2), "garbage is an error");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("garbage.wasm: cannot load: not a WebAssembly component")
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ours = &listed[0];
+    assert_eq!(ours["world"], "translator");
+    assert_eq!(ours["name"], "in-house-translator");
+    assert_eq!(ours["api_version"], "0.1.0");
+    assert_eq!(ours["sha256"], sha.as_str());
+    assert_eq!(ours["pinned_at"], serde_json::Value::Null);
+    assert_eq!(ours["exports"], serde_json::json!(["info", "translate"]));
+    let imports: Vec<&str> = ours["imports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap())
+        .collect();
+    assert!(imports.contains(&"opgap:plugin/types@0.1.0"), "{imports:?}");
+    for denied in ["wasi:filesystem", "wasi:sockets", "opgap:plugin/readiness"] {
+        assert!(
+            !imports.iter().any(|i| i.starts_with(denied)),
+            "{denied} in {imports:?}"
+        );
+    }
+    assert_eq!(listed[1]["world"], "scorer");
+    assert_eq!(listed[1]["model"]["probes"], 42);
+
+    std::fs::write(
+        dir.path().join("opgap.toml"),
+        format!("[[plugins]]\npath = \"ours.wasm\"\nsha256 = \"{sha}\"\n"),
+    )
+    .unwrap();
+    let out = inspect(dir.path());
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        listed[0]["pinned_at"]
+            .as_str()
+            .unwrap()
+            .contains("opgap.toml:3:10"),
+        "{}",
+        listed[0]["pinned_at"]
+    );
+}

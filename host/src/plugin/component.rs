@@ -127,6 +127,27 @@ pub fn world_of(runtime: &Runtime, bytes: &[u8]) -> Result<WorldKind, CallError>
     })
 }
 
+/// The names a component imports and exports, sorted.
+pub fn interfaces(
+    runtime: &Runtime,
+    bytes: &[u8],
+) -> Result<(Vec<String>, Vec<String>), CallError> {
+    let (component, _, _) = checked_compile(runtime, bytes)?;
+    let ty = component.component_type();
+    let engine = runtime.engine();
+    let mut imports: Vec<String> = ty
+        .imports(engine)
+        .map(|(name, _)| name.to_string())
+        .collect();
+    let mut exports: Vec<String> = ty
+        .exports(engine)
+        .map(|(name, _)| name.to_string())
+        .collect();
+    imports.sort();
+    exports.sort();
+    Ok((imports, exports))
+}
+
 /// The checks every plugin file passes before compilation (size, component
 /// preamble), then compilation through the cache.
 fn checked_compile(

@@ -52,7 +52,8 @@ pub mod translator {
 }
 
 /// Bindings for the `scorer` world: the [`readiness`] records and the
-/// shared [`types`].
+/// shared [`types`] (feature `scorer`).
+#[cfg(feature = "scorer")]
 pub mod scorer {
     wit_bindgen::generate!({
         path: "../../wit",
@@ -81,9 +82,11 @@ pub use detector::export_detector;
 pub use translator::export_translator;
 
 /// Registers a type implementing [`scorer::Guest`] as the component's exports.
+#[cfg(feature = "scorer")]
 pub use scorer::export_scorer;
 
 /// The skills-audit records of the `scorer` world.
+#[cfg(feature = "scorer")]
 pub use scorer::opgap::plugin::readiness;
 
 /// The shared records of the contract.
