@@ -218,3 +218,20 @@ fn files_that_are_not_components_are_named_load_errors() {
     assert!(messages[1].contains("/no/such/plugin.wasm"));
     the_builtin_findings_survive(&run);
 }
+
+#[test]
+fn a_plugin_built_for_another_api_version_is_refused_naming_both() {
+    let repo = repo_with("x");
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--plugin", future_api_guest().to_str().unwrap()],
+    );
+    assert_eq!(run.code(), 2);
+    let message = run.errors()[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("built against opgap:plugin API 0.2.0, this opgap implements 0.1.0"),
+        "{message}"
+    );
+    assert!(run.stderr().is_empty() || !run.stderr().contains("panicked"));
+}

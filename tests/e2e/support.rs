@@ -232,8 +232,27 @@ pub fn scorer_component() -> &'static Path {
     BUILT.get_or_init(|| build_guest("opgap-plugin-scorer", "opgap_plugin_scorer.wasm"))
 }
 
+/// The hostile guest claiming API 0.2.0, which this host cannot load.
+pub fn future_api_guest() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        build_guest_in(
+            "opgap-guest-hostile",
+            "opgap_guest_hostile.wasm",
+            &["--features", "future-api"],
+            "wasm-plugins-future-api",
+        )
+    })
+}
+
 fn build_guest(package: &str, file: &str) -> PathBuf {
-    let target = target_dir().join("wasm-plugins");
+    build_guest_in(package, file, &[], "wasm-plugins")
+}
+
+/// Build a guest into its own target folder, so variants with other
+/// features do not overwrite each other.
+fn build_guest_in(package: &str, file: &str, extra: &[&str], folder: &str) -> PathBuf {
+    let target = target_dir().join(folder);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .current_dir(workspace())
@@ -245,6 +264,7 @@ fn build_guest(package: &str, file: &str) -> PathBuf {
             "-p",
             package,
         ])
+        .args(extra)
         .arg("--target-dir")
         .arg(&target)
         .env_remove("RUSTFLAGS")

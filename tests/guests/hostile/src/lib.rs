@@ -26,7 +26,11 @@ pub fn info() -> PluginInfo {
     PluginInfo {
         name: "hostile".into(),
         version: "0.0.1".into(),
-        api_version: opgap_pdk::API_VERSION.into(),
+        api_version: if cfg!(feature = "future-api") {
+            "0.2.0".into()
+        } else {
+            opgap_pdk::API_VERSION.into()
+        },
         description: "misbehaves on purpose".into(),
         rules: vec![Rule {
             id: RULE.into(),
