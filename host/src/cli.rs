@@ -259,8 +259,9 @@ struct StacksArgs {
 
 #[derive(Subcommand)]
 enum PluginCommand {
-    /// Check plugins against annotated fixture folders (`expect:` / `ok:`
-    /// comments); exits 1 on any missing or extra finding.
+    /// Check a plugin against annotated fixtures (`expect:` / `ok:`
+    /// comments): `opgap plugin test PLUGIN.wasm [FIXTURES...]`. Every
+    /// missing or extra finding is shown; exits 1 on any.
     Test(PluginTestArgs),
     /// List the built-in and given plugins with versions, hashes and rules.
     List(PluginListArgs),
@@ -295,9 +296,11 @@ struct PluginListArgs {
 
 #[derive(Args)]
 struct PluginTestArgs {
-    /// Annotated fixture files, or folders of them.
-    #[arg(required = true)]
-    fixtures: Vec<PathBuf>,
+    /// Plugin components to test (`.wasm`: only they run, not the
+    /// built-ins), then annotated fixture files or folders of them
+    /// [default: ./fixtures].
+    #[arg(value_name = "PLUGIN.wasm|FIXTURES")]
+    paths: Vec<PathBuf>,
 
     #[command(flatten)]
     plugins: PluginArgs,
@@ -1182,10 +1185,28 @@ fn run_plugin_inspect(args: PluginInspectArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(if failed { exit::FATAL } else { exit::OK }))
 }
 
-fn run_plugin_test(args: PluginTestArgs) -> anyhow::Result<ExitCode> {
+fn run_plugin_test(mut args: PluginTestArgs) -> anyhow::Result<ExitCode> {
+    let (plugins, mut fixtures): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| p.extension().is_some_and(|e| e == "wasm"));
+    if !plugins.is_empty() {
+        args.plugins.plugins.extend(plugins);
+        args.plugins.no_builtin = true;
+    }
+    if fixtures.is_empty() {
+        let default = PathBuf::from("fixtures");
+        if !default.is_dir() {
+            anyhow::bail!(
+                "no fixtures given and no ./fixtures folder: `opgap plugin test PLUGIN.wasm FIXTURES...`"
+            );
+        }
+        fixtures.push(default);
+    }
     let mut out = anstream::stdout();
     let (mut files, mut annotated, mut failed) = (0, 0, 0);
-    for dir in &args.fixtures {
+    for dir in &fixtures {
         let sources = crate::source::read(dir, &Selection::Worktree)?;
         // Scan a copy without the annotations, so they cannot influence
         // detection; line numbers are unchanged.
