@@ -116,6 +116,10 @@ macro_rules! export_rules_detector {
     ($detector:path) => {
         #[cfg(target_family = "wasm")]
         mod __opgap_component {
+            // So that `$detector` may be named as in the calling module.
+            #[allow(unused_imports)]
+            use super::*;
+
             struct Component;
 
             impl $crate::detector::Guest for Component {
