@@ -265,10 +265,38 @@ enum PluginCommand {
     Test(PluginTestArgs),
     /// List the built-in and given plugins with versions, hashes and rules.
     List(PluginListArgs),
+    /// Create a plugin crate that builds for wasm32-wasip2 out of the box:
+    /// one example, its test, a fixture and a README.
+    New(PluginNewArgs),
     /// What a component file is: world, API version, rules, size, imports,
     /// exports, sha256, and whether opgap.toml pins it. Its self-description
     /// is asked inside the sandbox.
     Inspect(PluginInspectArgs),
+}
+
+#[derive(Args)]
+struct PluginNewArgs {
+    /// The plugin's name: lowercase letters, digits and `-`.
+    name: String,
+
+    #[arg(long, value_enum, default_value = "detector")]
+    kind: PluginKind,
+
+    /// Create it in this folder [default: the current one].
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    dir: PathBuf,
+
+    /// The guest SDK to build against [default: plugins/pdk of the opgap
+    /// sources this binary was built from].
+    #[arg(long, value_name = "PATH")]
+    pdk: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PluginKind {
+    Detector,
+    Translator,
+    Scorer,
 }
 
 #[derive(Args)]
@@ -605,6 +633,7 @@ pub fn main() -> ExitCode {
         Command::Plugin(PluginCommand::Test(args)) => run_plugin_test(args),
         Command::Plugin(PluginCommand::List(args)) => run_plugin_list(args),
         Command::Plugin(PluginCommand::Inspect(args)) => run_plugin_inspect(args),
+        Command::Plugin(PluginCommand::New(args)) => run_plugin_new(args),
     };
     result.unwrap_or_else(|e| {
         // A reader that stopped early (`| head`) is not an error.
@@ -1094,6 +1123,31 @@ fn run_plugin_list(args: PluginListArgs) -> anyhow::Result<ExitCode> {
         }
     }
     load_errors_exit(&errors)
+}
+
+fn run_plugin_new(args: PluginNewArgs) -> anyhow::Result<ExitCode> {
+    use crate::scaffold::{Kind, Options, create, default_pdk};
+    let options = Options {
+        name: args.name,
+        kind: match args.kind {
+            PluginKind::Detector => Kind::Detector,
+            PluginKind::Translator => Kind::Translator,
+            PluginKind::Scorer => Kind::Scorer,
+        },
+        parent: args.dir,
+        pdk: args.pdk.unwrap_or_else(default_pdk),
+    };
+    let written = create(&options)?;
+    let mut err = anstream::stderr();
+    for file in &written {
+        writeln!(err, "wrote {}", file.display())?;
+    }
+    writeln!(
+        err,
+        "next: cd {} && cargo build --release --target wasm32-wasip2 (see its README.md)",
+        options.parent.join(&options.name).display()
+    )?;
+    Ok(ExitCode::from(exit::OK))
 }
 
 fn run_plugin_inspect(args: PluginInspectArgs) -> anyhow::Result<ExitCode> {

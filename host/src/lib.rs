@@ -23,6 +23,7 @@ pub mod progress;
 pub mod readiness;
 pub mod rebuild;
 pub mod report;
+pub mod scaffold;
 pub mod scan;
 pub mod source;
 pub mod stacks;

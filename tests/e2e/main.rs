@@ -16,6 +16,7 @@ mod report;
 mod repos;
 mod sandbox;
 mod sarif;
+mod scaffold;
 mod scan;
 mod stacks;
 mod suppress;
