@@ -1,20 +1,35 @@
-//! Guest SDK for opgap plugins.
+//! Guest SDK for opgap plugins: the bindings of the `opgap:plugin` WIT
+//! contract (`wit/` in the repository) and what makes a plugin short.
 //!
-//! A detector plugin implements [`detector::Guest`] and registers it with
-//! [`export_detector!`]. The types (`Document`, `Block`, `Finding`, ...) come
-//! from the `opgap:plugin` WIT package in the repository's `wit/` folder.
+//! - A detector as a table of regex rules: [`rules::Detector`] and
+//!   [`export_rules_detector!`] (the built-in detectors are written so).
+//! - A detector in code: implement [`detect::Detect`] and
+//!   [`register_detector!`]; [`blocks`] walks the blocks worth searching,
+//!   [`find`] matches with exact file spans and builds findings and rules.
+//! - A translator: [`translate::translation`] builds answers;
+//!   [`export_translator!`] registers a [`translator::Guest`].
+//! - A scorer (feature `scorer`): the `readiness` records and
+//!   `export_scorer!`.
+//! - [`testing`] builds documents to unit-test all of it natively.
 //!
-//! ```ignore
-//! use opgap_pdk::detector::Guest;
-//! use opgap_pdk::types::{Document, Finding, PluginInfo};
-//!
-//! struct Mine;
-//! impl Guest for Mine {
-//!     fn info() -> PluginInfo { /* ... */ }
-//!     fn detect(doc: Document) -> Vec<Finding> { /* ... */ }
-//! }
-//! opgap_pdk::export_detector!(Mine);
 //! ```
+//! use opgap_pdk::rules::{Detector, Rule};
+//! use opgap_pdk::testing::{constructs, doc, para};
+//!
+//! static RULES: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvmportal\s+move\b")];
+//!
+//! fn detector() -> &'static Detector {
+//!     static D: std::sync::OnceLock<Detector> = std::sync::OnceLock::new();
+//!     D.get_or_init(|| Detector::new("vm-portal", "our portal's vCenter steps", RULES))
+//! }
+//! opgap_pdk::export_rules_detector!(detector);
+//!
+//! let runbook = doc(vec![para(&[], "Run `vmportal move --vm web01`.")]);
+//! assert_eq!(constructs(detector(), &runbook), ["vmware.vmotion"]);
+//! ```
+//!
+//! `opgap plugin new NAME` scaffolds a plugin crate over this SDK;
+//! `docs/plugins.md` is the tutorial.
 
 // The generated code names this crate by its public path.
 extern crate self as opgap_pdk;
@@ -96,9 +111,13 @@ pub use detector::opgap::plugin::types;
 /// `PluginInfo::api_version`.
 pub const API_VERSION: &str = "0.1.0";
 
+pub mod blocks;
+pub mod detect;
+pub mod find;
 pub mod rules;
 pub mod testing;
 pub mod text;
+pub mod translate;
 
 /// Send a line to the host's bounded plugin log.
 pub fn log(level: detector::opgap::plugin::host::Level, message: &str) {
