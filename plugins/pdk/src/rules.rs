@@ -98,6 +98,15 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A pattern that only ever means the VMware construct: fires on its own.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvMotion\b")];
+    /// let d = Detector::new("demo", "", R);
+    /// assert_eq!(constructs(&d, &doc(vec![para(&[], "Use vMotion.")])), ["vmware.vmotion"]);
+    /// ```
     pub const fn strong(construct: &'static str, pattern: &'static str) -> Self {
         Self {
             construct,
@@ -110,6 +119,17 @@ impl Rule {
         }
     }
 
+    /// Words with other senses too: fire only in a document that shows
+    /// VMware elsewhere, never on a line naming a KVM-side tool.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[Rule::weak("vmware.drs", r"\bDRS\b")];
+    /// let d = Detector::new("demo", "", R);
+    /// assert!(constructs(&d, &doc(vec![para(&[], "DRS means disaster recovery site here.")])).is_empty());
+    /// assert_eq!(constructs(&d, &doc(vec![para(&[], "In vCenter, set DRS to manual.")])), ["vmware.drs"]);
+    /// ```
     pub const fn weak(construct: &'static str, pattern: &'static str) -> Self {
         Self {
             strength: Strength::NeedsContext,
@@ -126,6 +146,16 @@ impl Rule {
         }
     }
 
+    /// Read only code blocks and whole scripts.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bMove-VM\b").in_code()];
+    /// let d = Detector::new("demo", "", R);
+    /// assert!(constructs(&d, &doc(vec![para(&[], "Move-VM is the cmdlet.")])).is_empty());
+    /// assert_eq!(constructs(&d, &doc(vec![code("powershell", "Move-VM web01")])), ["vmware.vmotion"]);
+    /// ```
     pub const fn in_code(self) -> Self {
         Self {
             scope: Scope::Code,
@@ -133,6 +163,16 @@ impl Rule {
         }
     }
 
+    /// Read only prose: headings, paragraphs, list items, cells and
+    /// comment lines in code.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"(?i)\bmigrate the vm live\b").in_prose()];
+    /// let d = Detector::new("demo", "", R);
+    /// assert!(constructs(&d, &doc(vec![code("sh", "echo migrate the VM live")])).is_empty());
+    /// ```
     pub const fn in_prose(self) -> Self {
         Self {
             scope: Scope::Prose,
@@ -140,6 +180,18 @@ impl Rule {
         }
     }
 
+    /// Drop a match that lies inside a match of one of these constructs.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[
+    ///     Rule::strong("vmware.storage_vmotion", r"\bStorage vMotion\b"),
+    ///     Rule::strong("vmware.vmotion", r"\bvMotion\b").shadowed_by(&["vmware.storage_vmotion"]),
+    /// ];
+    /// let d = Detector::new("demo", "", R);
+    /// assert_eq!(constructs(&d, &doc(vec![para(&[], "Storage vMotion the disks.")])), ["vmware.storage_vmotion"]);
+    /// ```
     pub const fn shadowed_by(self, constructs: &'static [&'static str]) -> Self {
         Self {
             shadowed_by: constructs,
@@ -147,6 +199,15 @@ impl Rule {
         }
     }
 
+    /// Words that, on the same line, mean another sense.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bmigrate\b").not_with(r"\bdatabase\b")];
+    /// let d = Detector::new("demo", "", R);
+    /// assert!(constructs(&d, &doc(vec![para(&[], "migrate the database schema")])).is_empty());
+    /// ```
     pub const fn not_with(self, pattern: &'static str) -> Self {
         Self {
             not_with: Some(pattern),
@@ -154,6 +215,18 @@ impl Rule {
         }
     }
 
+    /// Other findings on the same line are dropped: the line is about this.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[
+    ///     Rule::strong("vmware.vm.files_vmx_vmdk", r"\.vmdk\b"),
+    ///     Rule::strong("vmware.cold_migration", r"(?i)\bcold migrat").claims_line(),
+    /// ];
+    /// let d = Detector::new("demo", "", R);
+    /// assert_eq!(constructs(&d, &doc(vec![para(&[], "Cold migrate web01.vmdk to ds2.")])), ["vmware.cold_migration"]);
+    /// ```
     pub const fn claims_line(self) -> Self {
         Self {
             claims_line: true,
@@ -257,6 +330,16 @@ impl Detector {
         }
     }
 
+    /// The plugin's self-description: a rule per table row, named
+    /// `plugin/construct-suffix`, with the catalogue's layer and severity.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvMotion\b")];
+    /// let info = Detector::new("demo", "an example", R).info();
+    /// assert_eq!((info.rules[0].id.as_str(), info.rules[0].layer.as_str()), ("demo/vmotion", "vmotion"));
+    /// ```
     pub fn info(&self) -> PluginInfo {
         PluginInfo {
             name: self.name.into(),
@@ -295,6 +378,15 @@ impl Detector {
         }
     }
 
+    /// Every finding in a document, with exact file spans.
+    ///
+    /// ```
+    /// use opgap_pdk::rules::{Detector, Rule};
+    /// use opgap_pdk::testing::{code, constructs, doc, para};
+    /// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvMotion\b")];
+    /// let found = Detector::new("demo", "", R).detect(&doc(vec![para(&[], "Use vMotion.")]));
+    /// assert_eq!((found[0].span.start, found[0].span.end), (4, 11));
+    /// ```
     pub fn detect(&self, doc: &Document) -> Vec<Finding> {
         let hits = self.collect_hits(doc);
         let about_vmware = about_vmware(doc, &hits, self);
@@ -564,6 +656,13 @@ fn rule_ids(plugin: &str, rules: &[Rule]) -> Vec<String> {
         .collect()
 }
 
+/// The finding severity for a catalogue impact.
+///
+/// ```
+/// use opgap_catalogue::Impact;
+/// use opgap_pdk::types::Severity;
+/// assert_eq!(opgap_pdk::rules::severity(Impact::High), Severity::High);
+/// ```
 pub fn severity(impact: Impact) -> Severity {
     match impact {
         Impact::Info => Severity::Info,

@@ -14,6 +14,13 @@ use crate::types::{Block, BlockKind, Document, Format, Span};
 
 /// A block of `kind` under `headings`, placed after the previous blocks of
 /// the document by [`doc`].
+///
+/// ```
+/// use opgap_pdk::testing::block;
+/// use opgap_pdk::types::BlockKind;
+/// let b = block(BlockKind::ListItem, &["Failover"], "Move the VMs");
+/// assert_eq!(b.heading_path, ["Failover"]);
+/// ```
 pub fn block(kind: BlockKind, headings: &[&str], text: &str) -> Block {
     Block {
         kind,
@@ -31,16 +38,28 @@ pub fn block(kind: BlockKind, headings: &[&str], text: &str) -> Block {
 }
 
 /// A paragraph under `headings`.
+///
+/// ```
+/// assert_eq!(opgap_pdk::testing::para(&[], "x").kind, opgap_pdk::types::BlockKind::Paragraph);
+/// ```
 pub fn para(headings: &[&str], text: &str) -> Block {
     block(BlockKind::Paragraph, headings, text)
 }
 
 /// A heading block; its own title ends its heading path.
+///
+/// ```
+/// assert_eq!(opgap_pdk::testing::heading(&["Runbook", "Rollback"]).text, "Rollback");
+/// ```
 pub fn heading(path: &[&str]) -> Block {
     block(BlockKind::Heading, path, path.last().copied().unwrap_or(""))
 }
 
 /// A code block in `language`.
+///
+/// ```
+/// assert_eq!(opgap_pdk::testing::code("sh", "ls").language.as_deref(), Some("sh"));
+/// ```
 pub fn code(language: &str, text: &str) -> Block {
     Block {
         language: Some(language.into()),
@@ -50,6 +69,12 @@ pub fn code(language: &str, text: &str) -> Block {
 
 /// A Markdown document of `blocks`, laid out one after another with one
 /// byte between them, so spans are distinct and increasing.
+///
+/// ```
+/// use opgap_pdk::testing::{doc, para};
+/// let d = doc(vec![para(&[], "ab"), para(&[], "cd")]);
+/// assert_eq!((d.blocks[1].span.start, d.blocks[1].span.end), (3, 5));
+/// ```
 pub fn doc(mut blocks: Vec<Block>) -> Document {
     let mut offset = 0u32;
     for b in &mut blocks {
@@ -69,6 +94,12 @@ pub fn doc(mut blocks: Vec<Block>) -> Document {
 }
 
 /// A whole script of `format`, as the host delivers it: one code block.
+///
+/// ```
+/// use opgap_pdk::types::Format;
+/// let d = opgap_pdk::testing::script(Format::Powershell, "powershell", "Get-VM");
+/// assert_eq!(d.blocks.len(), 1);
+/// ```
 pub fn script(format: Format, language: &str, text: &str) -> Document {
     Document {
         format,
@@ -78,6 +109,14 @@ pub fn script(format: Format, language: &str, text: &str) -> Document {
 }
 
 /// `(construct, evidence)` of every finding, in order.
+///
+/// ```
+/// use opgap_pdk::rules::{Detector, Rule};
+/// use opgap_pdk::testing::{doc, found, para};
+/// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvMotion\b")];
+/// let d = Detector::new("demo", "", R);
+/// assert_eq!(found(&d, &doc(vec![para(&[], "vMotion")]))[0].1, "vMotion");
+/// ```
 pub fn found(detector: &Detector, document: &Document) -> Vec<(String, String)> {
     detector
         .detect(document)
@@ -87,6 +126,14 @@ pub fn found(detector: &Detector, document: &Document) -> Vec<(String, String)> 
 }
 
 /// The constructs found, in order.
+///
+/// ```
+/// use opgap_pdk::rules::{Detector, Rule};
+/// use opgap_pdk::testing::{constructs, doc, para};
+/// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvMotion\b")];
+/// let d = Detector::new("demo", "", R);
+/// assert_eq!(constructs(&d, &doc(vec![para(&[], "vMotion")])), ["vmware.vmotion"]);
+/// ```
 pub fn constructs(detector: &Detector, document: &Document) -> Vec<String> {
     found(detector, document)
         .into_iter()
