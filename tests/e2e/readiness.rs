@@ -10,33 +10,11 @@ use serde_json::Value;
 
 use crate::support::*;
 
-fn opgap_readiness(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_opgap"))
-        .arg("readiness")
-        .args(args)
-        .args(["--cache-dir", shared_cache().to_str().unwrap()])
-        .output()
-        .unwrap()
-}
-
 fn team(name: &str) -> std::path::PathBuf {
     workspace()
         .join("corpus/teams")
         .join(name)
         .join("2026-11-15.toml")
-}
-
-fn score(file: &Path, extra: &[&str]) -> Value {
-    let mut args = vec![file.to_str().unwrap(), "--format", "json"];
-    args.extend(extra);
-    let out = opgap_readiness(&args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// `text` with these lines appended, written to a temporary file.
@@ -132,7 +110,7 @@ fn the_probe_bank_is_listed_with_its_critical_probes() {
 #[test]
 fn certificates_and_vcenter_incidents_cannot_lift_a_not_ready_team() {
     let granite = team("granite");
-    let before = score(&granite, &[]);
+    let before = scorecard_json(&granite, &[]);
     assert_eq!(before["verdict"], "not_ready");
     let text = std::fs::read_to_string(&granite).unwrap();
     let doc = toml_as_json(&text);
@@ -161,7 +139,7 @@ fn certificates_and_vcenter_incidents_cannot_lift_a_not_ready_team() {
         ));
     }
     let dir = tempfile::tempdir().unwrap();
-    let after = score(&variant(dir.path(), "gamed.toml", &gamed), &[]);
+    let after = scorecard_json(&variant(dir.path(), "gamed.toml", &gamed), &[]);
     assert_eq!(after["verdict"], "not_ready", "{:#}", after["reasons"]);
     for (b, a) in before["domains"]
         .as_array()
@@ -225,7 +203,7 @@ fn broad_or_padded_evidence_is_refused_with_its_location() {
 #[test]
 fn without_verifiers_and_artifacts_scores_fall_and_ready_is_lost() {
     let tern = team("tern");
-    let before = score(&tern, &[]);
+    let before = scorecard_json(&tern, &[]);
     assert_eq!(before["verdict"], "ready");
     let text = std::fs::read_to_string(&tern).unwrap();
     let stripped: String = text
@@ -235,7 +213,7 @@ fn without_verifiers_and_artifacts_scores_fall_and_ready_is_lost() {
         .collect();
     assert!(stripped.len() < text.len());
     let dir = tempfile::tempdir().unwrap();
-    let after = score(&variant(dir.path(), "stripped.toml", &stripped), &[]);
+    let after = scorecard_json(&variant(dir.path(), "stripped.toml", &stripped), &[]);
     assert_ne!(after["verdict"], "ready");
     assert!(after["index"].as_u64() < before["index"].as_u64());
     for (b, a) in before["domains"]
@@ -320,7 +298,7 @@ fn the_operating_model_test_of_a_scan_weighs_in() {
     )
     .commit("runbook");
     let tern = team("tern");
-    let scanned = score(&tern, &["--scan", repo.path().to_str().unwrap()]);
+    let scanned = scorecard_json(&tern, &["--scan", repo.path().to_str().unwrap()]);
     let m = &scanned["operating_model"];
     assert_eq!(m["percent"], 100.0);
     assert_eq!(m["risk"], "high");
@@ -346,7 +324,7 @@ fn the_operating_model_test_of_a_scan_weighs_in() {
         "report.json",
         &String::from_utf8(report.stdout).unwrap(),
     );
-    let from_saved = score(&tern, &["--scan", saved.to_str().unwrap()]);
+    let from_saved = scorecard_json(&tern, &["--scan", saved.to_str().unwrap()]);
     assert_eq!(from_saved["operating_model"], scanned["operating_model"]);
 
     // A JSON file that is not a scan report, or lacks a count, is named.
@@ -373,7 +351,7 @@ fn the_operating_model_test_of_a_scan_weighs_in() {
 #[test]
 fn a_team_can_replace_the_scorer_and_a_wrong_component_is_refused() {
     let tern = team("tern");
-    let builtin = score(&tern, &[]);
+    let builtin = scorecard_json(&tern, &[]);
     let scorer = scorer_component().to_str().unwrap();
     // Not pinned in an opgap.toml: refused, with the hash to pin.
     let out = opgap_readiness(&[tern.to_str().unwrap(), "--scorer", scorer]);
@@ -383,7 +361,7 @@ fn a_team_can_replace_the_scorer_and_a_wrong_component_is_refused() {
         stderr.contains("not pinned in opgap.toml (its sha256 is "),
         "{stderr}"
     );
-    let replaced = score(&tern, &["--scorer", scorer, "--allow-unpinned"]);
+    let replaced = scorecard_json(&tern, &["--scorer", scorer, "--allow-unpinned"]);
     assert_eq!(replaced["verdict"], builtin["verdict"]);
     assert_eq!(replaced["scorer"]["name"], "scorer");
     assert_ne!(replaced["scorer"]["sha256"], "");
@@ -418,7 +396,7 @@ fn the_html_scorecards_render_in_chromium_without_console_errors() {
     // Each team's verdict, as its JSON gives it, heads its card.
     let mut rest = dom.as_str();
     for (n, t) in teams.iter().enumerate() {
-        let card = score(t, &[]);
+        let card = scorecard_json(t, &[]);
         let verdict = match card["verdict"].as_str().unwrap() {
             "ready_with_runway" => "READY WITH RUNWAY",
             "ready" => "READY",

@@ -3,7 +3,7 @@
 //! per-domain risk and team level, incident command and runway, in every
 //! output format; every id the JSON names resolves to evidence.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
@@ -112,25 +112,6 @@ fn intended() -> Vec<Intended> {
     out
 }
 
-fn readiness(args: &[&str]) -> std::process::Output {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_opgap"));
-    cmd.arg("readiness")
-        .args(args)
-        .args(["--cache-dir", shared_cache().to_str().unwrap()]);
-    cmd.output().unwrap()
-}
-
-fn scorecard(file: &Path) -> Value {
-    let out = readiness(&[file.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 fn label(verdict: &str) -> &'static str {
     match verdict {
         "ready" => "READY",
@@ -160,7 +141,7 @@ fn intended_md_covers_three_teams_and_every_domain() {
 #[test]
 fn the_example_teams_get_the_outcomes_intended_for_them() {
     for want in intended() {
-        let card = scorecard(&want.file);
+        let card = scorecard_json(&want.file, &[]);
         let name = want.file.display().to_string();
         assert_eq!(
             label(card["verdict"].as_str().unwrap()),
@@ -243,7 +224,7 @@ fn unresolved_ids(card: &Value) -> Vec<String> {
 #[test]
 fn every_score_traces_to_evidence_ids() {
     for want in intended() {
-        let card = scorecard(&want.file);
+        let card = scorecard_json(&want.file, &[]);
         assert_eq!(
             scorecard_problems(&card),
             Vec::<String>::new(),
@@ -304,7 +285,7 @@ fn the_example_questionnaires_match_the_published_schema() {
 #[test]
 fn a_folder_of_dated_questionnaires_is_scored_as_a_trend() {
     let folder = workspace().join("corpus/teams/mosaic");
-    let card = scorecard(&folder);
+    let card = scorecard_json(&folder, &[]);
     let dated: Vec<Intended> = intended()
         .into_iter()
         .filter(|i| i.file.starts_with(&folder))
@@ -334,7 +315,7 @@ fn a_folder_of_dated_questionnaires_is_scored_as_a_trend() {
         "the team improved: {indexes:?}"
     );
 
-    let out = readiness(&[folder.to_str().unwrap()]);
+    let out = opgap_readiness(&[folder.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Trend"), "{text}");
     for point in trend {
@@ -347,7 +328,7 @@ fn terminal_and_markdown_show_the_same_verdicts_and_risks() {
     for want in intended() {
         let file = want.file.to_str().unwrap();
         for format in ["terminal", "markdown"] {
-            let out = readiness(&[file, "--format", format]);
+            let out = opgap_readiness(&[file, "--format", format]);
             assert_eq!(out.status.code(), Some(0));
             let text = String::from_utf8_lossy(&out.stdout);
             let headline = match format {

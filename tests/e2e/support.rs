@@ -127,6 +127,31 @@ pub fn indexed_scan(index: &Path, paths: &[&Path], extra: &[&str]) -> Run {
     Run::of(cmd.output().expect("opgap runs"))
 }
 
+/// `opgap readiness ARGS` with the shared compiled-component cache.
+pub fn opgap_readiness(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .arg("readiness")
+        .args(args)
+        .args(["--cache-dir", shared_cache().to_str().unwrap()])
+        .output()
+        .expect("opgap runs")
+}
+
+/// The JSON scorecard of `file` (a questionnaire or a folder of them),
+/// which must score cleanly.
+pub fn scorecard_json(file: &Path, extra: &[&str]) -> Value {
+    let mut args = vec![file.to_str().unwrap(), "--format", "json"];
+    args.extend(extra);
+    let out = opgap_readiness(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// `opgap search --format json` over `index`.
 pub fn search_json(index: &Path, args: &[&str]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_opgap"))

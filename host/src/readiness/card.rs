@@ -256,6 +256,23 @@ pub struct DomainRisk {
     pub risk: Risk,
 }
 
+impl TrendPoint {
+    /// The domains at HIGH risk on that date, by id, or `none`.
+    pub fn high_risks(&self) -> String {
+        let high: Vec<&str> = self
+            .risks
+            .iter()
+            .filter(|r| r.risk == Risk::High)
+            .map(|r| r.domain.as_str())
+            .collect();
+        if high.is_empty() {
+            "none".into()
+        } else {
+            high.join(", ")
+        }
+    }
+}
+
 impl Scorecard {
     pub fn trend_point(&self) -> TrendPoint {
         TrendPoint {

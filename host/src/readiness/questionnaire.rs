@@ -312,7 +312,12 @@ impl Date {
 /// Read and check a questionnaire: a TOML error stops at the first
 /// problem; the checks after it report every problem at once.
 pub fn read(path: &Path, model: &Model) -> Result<Questionnaire, Vec<ConfigError>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    parse(path, &read_text(path)?, model, Date::today())
+}
+
+/// A questionnaire file's text, or the error that names it.
+pub fn read_text(path: &Path) -> Result<String, Vec<ConfigError>> {
+    std::fs::read_to_string(path).map_err(|e| {
         vec![ConfigError {
             path: path.to_path_buf(),
             line: 1,
@@ -320,8 +325,7 @@ pub fn read(path: &Path, model: &Model) -> Result<Questionnaire, Vec<ConfigError
             field: None,
             message: format!("cannot read it: {e}"),
         }]
-    })?;
-    parse(path, &text, model, Date::today())
+    })
 }
 
 pub fn parse(

@@ -104,15 +104,7 @@ pub fn score_file(
     path: &Path,
     context: &ScanContext,
 ) -> Result<Scorecard, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::Questionnaire(vec![ConfigError {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            field: None,
-            message: format!("cannot read it: {e}"),
-        }])
-    })?;
+    let text = questionnaire::read_text(path).map_err(Failure::Questionnaire)?;
     let answers = questionnaire::parse(path, &text, &scorer.model, questionnaire::Date::today())
         .map_err(Failure::Questionnaire)?;
     let records = records::questionnaire(path, &answers);

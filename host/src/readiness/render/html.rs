@@ -319,12 +319,6 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
         h.push_str(&trend_chart(card));
         h.push_str("<table><tr><th>As of</th><th>Verdict</th><th class=\"num\">Index</th><th class=\"num\">Runway</th><th>HIGH</th></tr>");
         for t in &card.trend {
-            let high: Vec<&str> = t
-                .risks
-                .iter()
-                .filter(|r| r.risk == Risk::High)
-                .map(|r| r.domain.as_str())
-                .collect();
             let _ = write!(
                 h,
                 "<tr><td>{}</td><td><span class=\"badge {}\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{} weeks</td><td>{}</td></tr>",
@@ -333,11 +327,7 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
                 t.verdict.label(),
                 t.index,
                 t.runway_weeks,
-                esc(&if high.is_empty() {
-                    "none".to_string()
-                } else {
-                    high.join(", ")
-                })
+                esc(&t.high_risks())
             );
         }
         h.push_str("</table>\n");

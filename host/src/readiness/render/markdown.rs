@@ -176,12 +176,6 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "| As of | Verdict | Index | Runway | HIGH |")?;
         writeln!(out, "|---|---|---:|---:|---|")?;
         for t in &card.trend {
-            let high: Vec<&str> = t
-                .risks
-                .iter()
-                .filter(|r| r.risk == crate::readiness::card::Risk::High)
-                .map(|r| r.domain.as_str())
-                .collect();
             writeln!(
                 out,
                 "| {} | {} | {} | {} weeks | {} |",
@@ -189,11 +183,7 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
                 t.verdict.label(),
                 t.index,
                 t.runway_weeks,
-                if high.is_empty() {
-                    "none".into()
-                } else {
-                    high.join(", ")
-                }
+                t.high_risks()
             )?;
         }
     }

@@ -178,12 +178,6 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\n{BOLD}Trend{BOLD:#}")?;
         for t in &card.trend {
             let v = verdict_style(t.verdict);
-            let high: Vec<&str> = t
-                .risks
-                .iter()
-                .filter(|r| r.risk == Risk::High)
-                .map(|r| r.domain.as_str())
-                .collect();
             writeln!(
                 out,
                 "  {}  {v}{:<17}{v:#} index {:>3}  runway {:>2} weeks  HIGH: {}",
@@ -191,11 +185,7 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
                 t.verdict.label(),
                 t.index,
                 t.runway_weeks,
-                if high.is_empty() {
-                    "none".into()
-                } else {
-                    high.join(", ")
-                }
+                t.high_risks()
             )?;
         }
     }
