@@ -6,7 +6,7 @@
 //! cargo run --release -p opgap --example plugin_cost -- \
 //!     plugins/examples/js-detector/acme-backup-js.wasm \
 //!     target/wasm-plugins/wasm32-wasip2/release/opgap_example_acme_backup.wasm \
-//!     --corpus corpus/northwind-ops
+//!     --corpus corpus/northwind-ops [--rounds 5]
 //! ```
 
 use std::path::PathBuf;
@@ -18,16 +18,21 @@ use opgap::source::Selection;
 
 /// Fresh instances started to time start-up.
 const STARTS: usize = 10;
-/// Passes over the corpus to time documents.
-const ROUNDS: usize = 5;
 
 fn main() -> anyhow::Result<()> {
     let mut plugins = Vec::new();
     let mut corpus = PathBuf::from("corpus/northwind-ops");
+    // Passes over the corpus on one instance, to time documents.
+    let mut rounds = 5;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--corpus" {
             corpus = PathBuf::from(args.next().expect("--corpus DIR"));
+        } else if arg == "--rounds" {
+            rounds = args
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("--rounds N");
         } else {
             plugins.push(PathBuf::from(arg));
         }
@@ -85,7 +90,7 @@ fn main() -> anyhow::Result<()> {
         instance.detect(&empty, "").expect("warm-up");
         let mut found = 0;
         let t = Instant::now();
-        for _ in 0..ROUNDS {
+        for _ in 0..rounds {
             found = 0;
             for (doc, text) in &docs {
                 found += instance
@@ -95,7 +100,7 @@ fn main() -> anyhow::Result<()> {
                     .len();
             }
         }
-        let per_doc = t.elapsed() / (ROUNDS * docs.len().max(1)) as u32;
+        let per_doc = t.elapsed() / (rounds * docs.len().max(1)) as u32;
         println!(
             "{:<28} {:>10} {:>12.0} {:>14.1} {:>12.1} {:>10}",
             plugin.name(),

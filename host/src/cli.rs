@@ -1162,10 +1162,10 @@ fn run_plugin_inspect(args: PluginInspectArgs) -> anyhow::Result<ExitCode> {
     let mut inspected = Vec::new();
     for file in &args.files {
         let origin = file.display().to_string();
-        let bytes = match std::fs::read(file) {
+        let bytes = match crate::plugin::read_component_file(file, runtime.limits()) {
             Ok(b) => b,
             Err(e) => {
-                writeln!(err, "error: {origin}: cannot read it: {e}")?;
+                writeln!(err, "error: {e}")?;
                 failed = true;
                 continue;
             }
@@ -1215,7 +1215,10 @@ fn run_plugin_inspect(args: PluginInspectArgs) -> anyhow::Result<ExitCode> {
                     Some(at) => writeln!(out, "  pinned       yes, at {at}")?,
                     None => writeln!(
                         out,
-                        "  pinned       no; to trust it add to opgap.toml:\n                 [[plugins]]\n                 path = \"{origin}\"\n                 sha256 = \"{}\"",
+                        "  pinned       no; to trust it add to opgap.toml (a relative path is read from its folder):\n                 [[plugins]]\n                 path = \"{}\"\n                 sha256 = \"{}\"",
+                        Path::new(origin)
+                            .canonicalize()
+                            .map_or_else(|_| origin.clone(), |p| p.display().to_string()),
                         i.sha256
                     )?,
                 }
@@ -1246,6 +1249,24 @@ fn run_plugin_test(mut args: PluginTestArgs) -> anyhow::Result<ExitCode> {
         .cloned()
         .partition(|p| p.extension().is_some_and(|e| e == "wasm"));
     if !plugins.is_empty() {
+        // Fixtures say what is found: only detectors can be tested so.
+        let runtime = crate::plugin::Runtime::new(
+            Limits::default(),
+            (!args.plugins.no_cache).then(|| args.plugins.cache_root().join("components")),
+        )?;
+        for p in &plugins {
+            let bytes = crate::plugin::read_component_file(p, runtime.limits())
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            match crate::plugin::world_of(&runtime, &bytes) {
+                Ok(crate::plugin::WorldKind::Detector) => {}
+                Ok(other) => anyhow::bail!(
+                    "{} is a {}: fixtures test detectors (test a translator with a scan and --stack, a scorer with opgap readiness)",
+                    p.display(),
+                    other.name()
+                ),
+                Err(e) => anyhow::bail!("{}: {}", p.display(), e.failure),
+            }
+        }
         args.plugins.plugins.extend(plugins);
         args.plugins.no_builtin = true;
     }
@@ -1287,34 +1308,44 @@ fn run_plugin_test(mut args: PluginTestArgs) -> anyhow::Result<ExitCode> {
             .map(|f| (f.path.as_str(), f.text.as_str()));
         let mismatches = crate::fixture::check(&report, texts);
         files += sources.files.len();
-        annotated += sources
-            .files
-            .iter()
-            .map(|f| {
-                let a = crate::fixture::parse(&f.text);
-                a.expect.len() + a.ok.len()
-            })
-            .sum::<usize>();
-        for m in &mismatches {
-            let base = if dir.is_file() {
-                dir.parent()
-            } else {
-                Some(dir.as_path())
-            };
-            match base.filter(|b| !b.as_os_str().is_empty()) {
-                Some(base) => write!(out, "{}/{m}", base.display())?,
-                None => write!(out, "{m}")?,
+        let base = if dir.is_file() {
+            dir.parent()
+        } else {
+            Some(dir.as_path())
+        }
+        .filter(|b| !b.as_os_str().is_empty())
+        .map(|b| format!("{}/", b.display()))
+        .unwrap_or_default();
+        for f in &sources.files {
+            let a = crate::fixture::parse(&f.text);
+            annotated += a.expect.len() + a.ok.len();
+            for (line, word) in &a.malformed {
+                writeln!(
+                    out,
+                    "{base}{}:{line}: `{word}` is not a construct id (e.g. vmware.vmotion)",
+                    f.path
+                )?;
+                failed += 1;
             }
+        }
+        for m in &mismatches {
+            write!(out, "{base}{m}")?;
         }
         failed += mismatches.len();
         if report.partial {
             failed += 1;
         }
     }
+    // A run that checked nothing must not pass.
+    if annotated == 0 {
+        failed += 1;
+    }
     writeln!(
         out,
         "{files} fixture files, {annotated} annotated lines: {}",
-        if failed == 0 {
+        if annotated == 0 {
+            "no annotation to check (`expect:` or `ok:` comments)".to_string()
+        } else if failed == 0 {
             "all as expected".to_string()
         } else {
             format!("{failed} mismatches")

@@ -62,8 +62,13 @@ pub fn unpinned_refusal(
     if allow_unpinned || pins.iter().any(|p| p.sha256 == actual) {
         return None;
     }
+    // Absolute, since a relative pin is read from opgap.toml's folder, not
+    // the folder the command ran in.
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     Some(format!(
-        "refused: not pinned in opgap.toml (its sha256 is {actual}); to trust this build add          `[[plugins]] path = \"{}\" sha256 = \"{actual}\"` to opgap.toml, or pass --allow-unpinned while developing it",
+        "refused: not pinned in opgap.toml (its sha256 is {actual}); to trust this build add \
+         `[[plugins]] path = \"{}\" sha256 = \"{actual}\"` to opgap.toml, \
+         or pass --allow-unpinned while developing it",
         path.display()
     ))
 }
@@ -363,7 +368,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             return Err(error(
                 Some(p.sha256.span()),
                 Some("plugins.sha256".into()),
-                "expected 64 hexadecimal digits (`sha256sum FILE.wasm` or `opgap plugin list --plugin FILE.wasm`)".into(),
+                "expected 64 hexadecimal digits (`opgap plugin inspect FILE.wasm` or `sha256sum FILE.wasm`)".into(),
             ));
         }
         let (line, column) = position(text, p.sha256.span().start);

@@ -28,6 +28,9 @@ pub struct Annotations {
     pub ok: BTreeMap<u32, BTreeSet<String>>,
     /// Lines that are annotations.
     pub annotation_lines: BTreeSet<u32>,
+    /// `(line, word)` of `expect:` entries that are not construct ids
+    /// (`expect: vmotion` would otherwise expect nothing and pass).
+    pub malformed: Vec<(u32, String)>,
 }
 
 /// What a line is: an annotation (`expect` or `ok`, with its list) or not.
@@ -69,9 +72,19 @@ pub fn parse(text: &str) -> Annotations {
         let number = i as u32 + 1;
         if let Some((kind, list)) = annotation(line) {
             a.annotation_lines.insert(number);
-            let constructs = list
+            let words = list
                 .split([',', ' '])
                 .map(str::trim)
+                .filter(|w| !w.is_empty() && *w != "--");
+            if kind == "expect" {
+                a.malformed.extend(
+                    words
+                        .clone()
+                        .filter(|w| !w.contains('.'))
+                        .map(|w| (number, w.to_string())),
+                );
+            }
+            let constructs = words
                 .filter(|c| c.contains('.'))
                 .map(str::to_string)
                 .collect();
@@ -198,6 +211,13 @@ mod tests {
         );
         assert_eq!(a.expect[&6], BTreeSet::from(["vmware.drs".to_string()]));
         assert_eq!(a.annotation_lines, BTreeSet::from([1, 2, 5]));
+    }
+
+    #[test]
+    fn an_expect_word_that_is_no_construct_id_is_malformed() {
+        let a = parse("<!-- expect: vmotion, vmware.drs -->\nx\n# ok: the trap is DRS\ny\n");
+        assert_eq!(a.malformed, [(1, "vmotion".to_string())]);
+        assert_eq!(a.expect[&2], BTreeSet::from(["vmware.drs".to_string()]));
     }
 
     #[test]

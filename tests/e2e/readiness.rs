@@ -426,3 +426,38 @@ fn the_html_scorecards_render_in_chromium_without_console_errors() {
     std::fs::create_dir_all(&artifacts).unwrap();
     crate::html::render(&page, Some(&artifacts.join("opgap-scorecard.png")));
 }
+
+#[test]
+fn a_pinned_scorer_serves_readiness_and_leaves_scans_alone() {
+    use sha2::Digest;
+    let repo = Repo::new();
+    let scorer = scorer_component();
+    let sha = hex::encode(sha2::Sha256::digest(std::fs::read(scorer).unwrap()));
+    repo.write(
+        "opgap.toml",
+        format!(
+            "[[plugins]]\npath = \"{}\"\nsha256 = \"{sha}\"\n",
+            scorer.display()
+        ),
+    )
+    .write("r.md", "# Move\n\n1. vMotion web01 to esx02.\n")
+    .commit("pinned scorer");
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(run.errors().is_empty(), "{:#?}", run.errors());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .current_dir(repo.path())
+        .args(["readiness", "--format", "json", "--scorer"])
+        .arg(scorer)
+        .arg(team("tern"))
+        .args(["--cache-dir", shared_cache().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -31,6 +31,20 @@ pub struct Plugin<W: World> {
 impl<W: World> Plugin<W> {
     pub fn load(runtime: &Runtime, origin: &str, bytes: &[u8]) -> Result<Self, CallError> {
         let (component, sha256, cache) = checked_compile(runtime, bytes)?;
+        // The contract version the component was generated from, as its
+        // imports name it: refused before linking, naming both versions.
+        let ty = component.component_type();
+        for (name, _) in ty.imports(runtime.engine()) {
+            if let Some(version) = contract_version(name)
+                && !api_compatible(version)
+            {
+                return Err(Failure::IncompatibleApi {
+                    plugin: version.to_string(),
+                    host: API_VERSION.to_string(),
+                }
+                .into());
+            }
+        }
         let instance_pre = runtime
             .linker()
             .instantiate_pre(&component)
@@ -127,6 +141,39 @@ pub fn world_of(runtime: &Runtime, bytes: &[u8]) -> Result<WorldKind, CallError>
     })
 }
 
+/// A plugin file's bytes, read only if it is a regular file no larger than
+/// the plugin size limit (a pin to `/dev/zero` or a FIFO must not exhaust
+/// memory or hang the scan).
+pub fn read_component_file(
+    path: &std::path::Path,
+    limits: &super::Limits,
+) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!("{shown} is not a regular file"));
+    }
+    let cap = limits.max_component_bytes as u64;
+    let too_big = || {
+        format!(
+            "{shown} is larger than the {} MiB limit for plugins",
+            cap >> 20
+        )
+    };
+    if meta.len() > cap {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
 /// The names a component imports and exports, sorted.
 pub fn interfaces(
     runtime: &Runtime,
@@ -178,6 +225,15 @@ fn checked_compile(
         message: format!("{e:#}"),
     })?;
     Ok((component, sha256, cache))
+}
+
+/// The version in an import of the opgap contract
+/// (`opgap:plugin/types@0.1.0` → `0.1.0`).
+fn contract_version(import: &str) -> Option<&str> {
+    import
+        .strip_prefix("opgap:plugin/")?
+        .split_once('@')
+        .map(|(_, v)| v)
 }
 
 /// Same major and, while the major is 0, same minor (semver rules).
@@ -268,6 +324,16 @@ impl<W: World> Instance<'_, W> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_contract_version_is_read_from_an_import_name() {
+        assert_eq!(
+            super::contract_version("opgap:plugin/types@0.2.0"),
+            Some("0.2.0")
+        );
+        assert_eq!(super::contract_version("wasi:io/streams@0.2.6"), None);
+        assert_eq!(super::contract_version("opgap:plugin/host"), None);
+    }
+
     #[test]
     fn api_versions_follow_semver_for_zero_majors() {
         assert!(super::api_compatible("0.1.0"));

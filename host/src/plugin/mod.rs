@@ -17,7 +17,7 @@ mod translator;
 mod world;
 
 pub use cache::CacheOutcome;
-pub use component::{Instance, Plugin, WorldKind, world_of};
+pub use component::{Instance, Plugin, WorldKind, read_component_file, world_of};
 pub use detector::{DetectorInstance, DetectorPlugin};
 pub use failure::{CallError, Failure};
 pub use inspect::{Inspection, inspect};

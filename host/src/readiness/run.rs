@@ -35,8 +35,8 @@ impl Scorer {
                 ScorerPlugin::load(runtime, &format!("builtin:{name}"), bytes)
             }
             Some(path) => {
-                let bytes = std::fs::read(path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let bytes = crate::plugin::read_component_file(path, runtime.limits())
+                    .map_err(|e| anyhow!("scorer: {e}"))?;
                 if let Some(refusal) =
                     crate::config::unpinned_refusal(path, &bytes, pins, allow_unpinned)
                 {

@@ -49,6 +49,8 @@ pub fn load_plugins(
             }
             // Routed to the translators a scan asks with --stack.
             Ok(WorldKind::Translator) => {}
+            // A scorer pinned in opgap.toml is there for `opgap readiness`.
+            Ok(WorldKind::Scorer) if file.pinned => {}
             Ok(other) => {
                 let message = match other {
                     WorldKind::Scorer => {
@@ -68,10 +70,12 @@ pub fn load_plugins(
     plugins
 }
 
-/// A `--plugin` file, read and sorted by the world it implements.
+/// A `--plugin` or pinned file, read and sorted by the world it implements.
 struct PluginFile {
     bytes: Vec<u8>,
     world: Result<WorldKind, CallError>,
+    /// Named by a `[[plugins]]` pin rather than `--plugin`.
+    pinned: bool,
 }
 
 fn plugin_files<'a>(
@@ -87,7 +91,8 @@ fn plugin_files<'a>(
         .map(|p| (p, None));
     pinned.chain(given).map(move |(path, pin)| {
         let origin = path.display().to_string();
-        let file = match std::fs::read(path) {
+        let pinned = pin.is_some();
+        let file = match crate::plugin::read_component_file(path, runtime.limits()) {
             Ok(bytes) => match pin.map_or_else(
                 || {
                     crate::config::unpinned_refusal(
@@ -102,18 +107,18 @@ fn plugin_files<'a>(
                 Some(message) => PluginFile {
                     bytes: Vec::new(),
                     world: Err(Failure::Load { message }.into()),
+                    pinned,
                 },
                 None => PluginFile {
                     world: crate::plugin::world_of(runtime, &bytes),
                     bytes,
+                    pinned,
                 },
             },
-            Err(e) => PluginFile {
+            Err(message) => PluginFile {
                 bytes: Vec::new(),
-                world: Err(Failure::Load {
-                    message: format!("cannot read {origin}: {e}"),
-                }
-                .into()),
+                world: Err(Failure::Load { message }.into()),
+                pinned,
             },
         };
         (origin, file)

@@ -73,8 +73,14 @@ export function detect(doc) {
     if (!SEARCHED.has(block.kind) || !block.text.includes('acmebk')) continue;
     for (const rule of RULES) {
       rule.pattern.lastIndex = 0;
+      // Byte offsets are counted on from the previous match, so a block
+      // with many matches is still read once.
+      let chars = 0;
+      let bytes = 0;
       for (const m of block.text.matchAll(rule.pattern)) {
-        const start = block.span.start + utf8Length(block.text.slice(0, m.index));
+        bytes += utf8Length(block.text.slice(chars, m.index));
+        chars = m.index;
+        const start = block.span.start + bytes;
         findings.push({
           ruleId: rule.id,
           construct: rule.construct,
