@@ -204,6 +204,9 @@ fn files_that_are_not_components_are_named_load_errors() {
             garbage.to_str().unwrap(),
             "--plugin",
             "/no/such/plugin.wasm",
+            // Endless: must be refused without being read.
+            "--plugin",
+            "/dev/zero",
         ],
     );
     assert_eq!(run.code(), 2);
@@ -216,6 +219,11 @@ fn files_that_are_not_components_are_named_load_errors() {
         messages[0].contains("garbage.wasm") && messages[0].contains("not a WebAssembly component")
     );
     assert!(messages[1].contains("/no/such/plugin.wasm"));
+    assert!(
+        messages[2].contains("/dev/zero is not a regular file"),
+        "{}",
+        messages[2]
+    );
     the_builtin_findings_survive(&run);
 }
 
