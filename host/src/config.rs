@@ -158,7 +158,10 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// The nearest `opgap.toml` at or above `start` (a file or a folder).
+/// The nearest `opgap.toml` at or above `start` (a file or a folder),
+/// looking no higher than the repository's root and never in a folder
+/// anyone may write to (`/tmp`): a config there could pin plugins for
+/// every scan below it.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     let start = std::fs::canonicalize(start).ok()?;
     let folder = if start.is_dir() {
@@ -166,10 +169,30 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     } else {
         start.parent()?
     };
-    folder
-        .ancestors()
-        .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+    for dir in folder.ancestors() {
+        if world_writable(dir) {
+            return None;
+        }
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(unix)]
+fn world_writable(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o002 != 0)
+}
+
+#[cfg(not(unix))]
+fn world_writable(_dir: &Path) -> bool {
+    false
 }
 
 /// Read the config for a scan of `scanned`: `explicit` if given, else the
@@ -520,5 +543,33 @@ mod tests {
         let file = inner.join("a.md");
         std::fs::write(&file, "x").unwrap();
         assert_eq!(discover(&file).unwrap(), found);
+    }
+
+    #[test]
+    fn discovery_stops_at_the_repository_root_and_at_shared_folders() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join(FILE_NAME), "stack = \"ovirt\"\n").unwrap();
+        let repo = root.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("runbooks")).unwrap();
+        assert_eq!(
+            discover(&repo.join("runbooks")),
+            None,
+            "above the repository"
+        );
+
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let shared = root.path().join("shared");
+            std::fs::create_dir_all(shared.join("mine")).unwrap();
+            std::fs::write(shared.join(FILE_NAME), "").unwrap();
+            std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+            assert_eq!(
+                discover(&shared.join("mine")),
+                None,
+                "in a folder anyone writes"
+            );
+        }
     }
 }
