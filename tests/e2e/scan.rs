@@ -273,3 +273,20 @@ fn json_reports_match_the_published_schema() {
         assert!(problems.is_empty(), "{problems:#?}\n{:#}", run.json);
     }
 }
+
+#[test]
+fn findings_are_the_same_in_the_same_order_whatever_the_thread_count() {
+    let estate = workspace().join("corpus/northwind-ops");
+    let with = |jobs: &str| scan_json(shared_cache(), &estate, &["--jobs", jobs]);
+    let one = with("1");
+    let two = with("2");
+    let three = with("3");
+    assert_eq!(one.code(), 0, "{}", one.stderr());
+    assert!(one.findings().len() > 1000);
+    assert_eq!(one.findings(), two.findings());
+    assert_eq!(one.findings(), three.findings());
+    assert_eq!(
+        one.json["operating_model"], two.json["operating_model"],
+        "the Operating Model Test too"
+    );
+}

@@ -343,3 +343,44 @@ mod tests {
         assert!(!super::api_compatible("garbage"));
     }
 }
+
+#[cfg(test)]
+mod malformed {
+    use crate::plugin::{Limits, Runtime, TranslatorPlugin, builtin};
+
+    /// Every prefix of a real component (every 211th length, and every one
+    /// of the first 256 bytes) is refused with an error, never a panic,
+    /// and nothing truncated is accepted.
+    #[test]
+    fn truncated_components_are_refused() {
+        let runtime = Runtime::new(Limits::default(), None).unwrap();
+        let (_, bytes) = builtin::translators()[0];
+        let lengths = (0..256.min(bytes.len())).chain((256..bytes.len()).step_by(211));
+        let mut tried = 0;
+        for len in lengths {
+            let result = TranslatorPlugin::load(&runtime, "cut", &bytes[..len]);
+            assert!(result.is_err(), "a {len}-byte prefix loaded");
+            tried += 1;
+        }
+        assert!(tried > 1000, "{tried}");
+        assert!(TranslatorPlugin::load(&runtime, "whole", bytes).is_ok());
+    }
+
+    #[test]
+    fn a_core_module_is_refused_with_how_to_wrap_it() {
+        let runtime = Runtime::new(Limits::default(), None).unwrap();
+        // `(module)`: magic and version 1 of a core module.
+        let core = b"\0asm\x01\0\0\0";
+        let error = TranslatorPlugin::load(&runtime, "core", core)
+            .err()
+            .unwrap();
+        assert!(
+            error
+                .failure
+                .to_string()
+                .contains("wasm-tools component new"),
+            "{}",
+            error.failure
+        );
+    }
+}
