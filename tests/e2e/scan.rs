@@ -290,3 +290,26 @@ fn findings_are_the_same_in_the_same_order_whatever_the_thread_count() {
         "the Operating Model Test too"
     );
 }
+
+#[test]
+fn a_line_with_two_hundred_thousand_matches_is_scanned_whole() {
+    // 1.6 MB on one line: per-hit line scans or pairwise shadowing checks
+    // would blow the plugin deadline; more findings than the host takes
+    // would lose them all.
+    let repo = Repo::new();
+    repo.write("long.md", format!("{}\n", "vMotion ".repeat(200_000)))
+        .write("ok.md", "# Move\n\n1. Use Storage vMotion for the disks.\n")
+        .commit("long line");
+    let run = scan_json(shared_cache(), repo.path(), &[]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(run.errors().is_empty(), "{:#?}", run.errors());
+    let paths: Vec<&str> = run
+        .findings()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"long.md") && paths.contains(&"ok.md"),
+        "{paths:?}"
+    );
+}

@@ -119,6 +119,15 @@ pub mod testing;
 pub mod text;
 pub mod translate;
 
+/// A warning in the host's plugin log; outside wasm (native unit tests)
+/// there is no host, so nothing is sent.
+pub fn log_warning(message: &str) {
+    #[cfg(target_family = "wasm")]
+    log(detector::opgap::plugin::host::Level::Warn, message);
+    #[cfg(not(target_family = "wasm"))]
+    let _ = message;
+}
+
 /// Send a line to the host's bounded plugin log.
 pub fn log(level: detector::opgap::plugin::host::Level, message: &str) {
     detector::opgap::plugin::host::log(level, message);

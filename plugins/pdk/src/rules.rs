@@ -235,6 +235,10 @@ impl Rule {
     }
 }
 
+/// The most findings one document may return: the host's default limit,
+/// beyond which it refuses the whole answer.
+pub const MAX_FINDINGS_PER_DOCUMENT: usize = 10_000;
+
 /// In `shadowed_by`: any construct other than the rule's own.
 pub const ANY_CONSTRUCT: &str = "*";
 
@@ -391,11 +395,14 @@ impl Detector {
         let hits = self.collect_hits(doc);
         let about_vmware = about_vmware(doc, &hits, self);
         let comments = self.block_comments(doc, &hits);
+        // Line lookups and line checks are shared by every hit of a line, so
+        // a long line with many hits is read a bounded number of times.
+        let mut lines = Lines::new(doc, &hits);
         // Only hits that pass their own checks may shadow others: a weak
         // "vMotion VLAN" vetoed on a Proxmox line must not hide a strong one.
         let mut viable: Vec<bool> = hits
             .iter()
-            .map(|hit| self.viable(doc, hit, about_vmware, &comments[hit.block]))
+            .map(|hit| self.viable(doc, hit, about_vmware, &comments[hit.block], &mut lines))
             .collect();
         let on_topic = |hit: &Hit| self.rules[hit.rule].strength == Strength::OnTopic;
         let topics: HashSet<&str> = hits
@@ -409,35 +416,39 @@ impl Detector {
                 *ok = false;
             }
         }
+        let by_start = ByStart::new(&hits);
         let kept: Vec<&Hit> = hits
             .iter()
             .enumerate()
-            .filter(|(i, hit)| viable[*i] && !self.is_shadowed(hit, *i, &hits, &viable))
+            .filter(|(i, hit)| viable[*i] && !self.is_shadowed(hit, *i, &hits, &viable, &by_start))
             .map(|(_, hit)| hit)
             .collect();
         let claimed: HashSet<(usize, usize)> = kept
             .iter()
             .filter(|h| self.rules[h.rule].claims_line)
-            .map(|h| {
-                (
-                    h.block,
-                    line_bounds(&doc.blocks[h.block].text, h.start, h.end).0,
-                )
-            })
+            .map(|h| (h.block, lines.bounds(h).0))
             .collect();
-        let mut findings: Vec<Finding> = kept
+        let mut reported: Vec<&Hit> = kept
             .into_iter()
             .filter(|h| {
-                self.rules[h.rule].claims_line
-                    || !claimed.contains(&(
-                        h.block,
-                        line_bounds(&doc.blocks[h.block].text, h.start, h.end).0,
-                    ))
+                self.rules[h.rule].claims_line || !claimed.contains(&(h.block, lines.bounds(h).0))
             })
-            .map(|h| self.finding(doc, h))
             .collect();
-        findings.sort_by_key(|f| (f.span.start, f.span.end));
-        findings
+        let file_span = |h: &&Hit| {
+            let at = doc.blocks[h.block].span.start as usize;
+            (at + h.start, at + h.end)
+        };
+        reported.sort_by_key(file_span);
+        if reported.len() > MAX_FINDINGS_PER_DOCUMENT {
+            // The host refuses more; the first ones in the file are kept.
+            crate::log_warning(&format!(
+                "{} findings in {}, only the first {MAX_FINDINGS_PER_DOCUMENT} reported",
+                reported.len(),
+                doc.path
+            ));
+            reported.truncate(MAX_FINDINGS_PER_DOCUMENT);
+        }
+        reported.into_iter().map(|h| self.finding(doc, h)).collect()
     }
 
     fn collect_hits(&self, doc: &Document) -> Vec<Hit> {
@@ -483,15 +494,17 @@ impl Detector {
         hit: &Hit,
         about_vmware: bool,
         comments: &[(usize, usize)],
+        lines: &mut Lines,
     ) -> bool {
         let rule = &self.rules[hit.rule];
         let block = &doc.blocks[hit.block];
-        let line = {
-            let (s, e) = line_bounds(&block.text, hit.start, hit.end);
-            &block.text[s..e]
-        };
+        let (line_start, line_end) = lines.bounds(hit);
+        let line = &block.text[line_start..line_end];
         if let Some(not_with) = &self.not_with[hit.rule]
-            && not_with.is_match(line.as_bytes())
+            && *lines
+                .vetoed
+                .entry((hit.rule, hit.block, line_start))
+                .or_insert_with(|| not_with.is_match(line.as_bytes()))
         {
             return false;
         }
@@ -516,7 +529,10 @@ impl Detector {
             Strength::Strong => true,
             Strength::NeedsContext | Strength::OnTopic => {
                 about_vmware
-                    && !self.other_tools.is_match(line.as_bytes())
+                    && !*lines
+                        .other_tool
+                        .entry((hit.block, line_start))
+                        .or_insert_with(|| self.other_tools.is_match(line.as_bytes()))
                     && !inside_path_or_url(&block.text, hit.start, hit.end)
             }
         }
@@ -567,21 +583,20 @@ impl Detector {
     /// or by another hit of its own construct around it (a weak "HA" inside
     /// a strong "vSphere HA"). Hits are grouped by block, so only the same
     /// block is searched.
-    fn is_shadowed(&self, hit: &Hit, index: usize, hits: &[Hit], viable: &[bool]) -> bool {
+    fn is_shadowed(
+        &self,
+        hit: &Hit,
+        index: usize,
+        hits: &[Hit],
+        viable: &[bool],
+        by_start: &ByStart,
+    ) -> bool {
         let shadowers = &self.shadowers[hit.rule];
         let construct = self.rules[hit.rule].construct;
-        let same_block = |h: &(usize, &Hit)| h.1.block == hit.block;
-        let before = hits[..index]
-            .iter()
-            .enumerate()
-            .rev()
-            .take_while(same_block);
-        let after = (index + 1..hits.len())
-            .zip(&hits[index + 1..])
-            .take_while(same_block);
-        before
-            .chain(after)
-            .filter(|(i, _)| viable[*i])
+        by_start
+            .containing_candidates(hit)
+            .filter(|&i| i != index && viable[i])
+            .map(|i| (i, &hits[i]))
             .any(|(i, other)| {
                 let contains = other.start <= hit.start && hit.end <= other.end;
                 let same_span = other.start == hit.start && other.end == hit.end;
@@ -690,11 +705,91 @@ fn is_comment(line: &str) -> bool {
         .any(|marker| t.starts_with(marker))
 }
 
-/// Byte range of the line(s) containing `start..end` within `text`.
-fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    (line_start, line_end)
+/// The lines of the blocks that have hits, and the per-line checks
+/// already made, so that no line is searched once per hit.
+struct Lines {
+    /// Block → byte offsets where its lines start.
+    starts: std::collections::HashMap<usize, Vec<usize>>,
+    lengths: std::collections::HashMap<usize, usize>,
+    /// `(rule, block, line start)` → the rule's `not_with` matched.
+    vetoed: std::collections::HashMap<(usize, usize, usize), bool>,
+    /// `(block, line start)` → a KVM-side or other-vendor tool is named.
+    other_tool: std::collections::HashMap<(usize, usize), bool>,
+}
+
+impl Lines {
+    fn new(doc: &Document, hits: &[Hit]) -> Self {
+        let mut starts = std::collections::HashMap::new();
+        let mut lengths = std::collections::HashMap::new();
+        for hit in hits {
+            starts.entry(hit.block).or_insert_with(|| {
+                let text = &doc.blocks[hit.block].text;
+                lengths.insert(hit.block, text.len());
+                std::iter::once(0)
+                    .chain(memchr_newlines(text).map(|i| i + 1))
+                    .collect()
+            });
+        }
+        Self {
+            starts,
+            lengths,
+            vetoed: Default::default(),
+            other_tool: Default::default(),
+        }
+    }
+
+    /// Byte range of the line(s) containing the hit within its block.
+    fn bounds(&self, hit: &Hit) -> (usize, usize) {
+        let starts = &self.starts[&hit.block];
+        let first = starts.partition_point(|&s| s <= hit.start) - 1;
+        let after = starts.partition_point(|&s| s <= hit.end);
+        let end = starts
+            .get(after)
+            .map_or(self.lengths[&hit.block], |next| next - 1);
+        (starts[first], end)
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i)
+}
+
+/// The hits of each block sorted by start, to find the few that may
+/// contain a given hit without comparing it with every other.
+struct ByStart {
+    /// Block → `(start, hit index)`, sorted.
+    sorted: std::collections::HashMap<usize, Vec<(usize, usize)>>,
+    /// Block → the longest hit's length.
+    longest: std::collections::HashMap<usize, usize>,
+}
+
+impl ByStart {
+    fn new(hits: &[Hit]) -> Self {
+        let mut sorted: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
+        let mut longest: std::collections::HashMap<usize, usize> = Default::default();
+        for (i, hit) in hits.iter().enumerate() {
+            sorted.entry(hit.block).or_default().push((hit.start, i));
+            let l = longest.entry(hit.block).or_default();
+            *l = (*l).max(hit.end - hit.start);
+        }
+        for list in sorted.values_mut() {
+            list.sort_unstable();
+        }
+        Self { sorted, longest }
+    }
+
+    /// Indices of the hits that start early enough, and no later than
+    /// `hit`, to contain it.
+    fn containing_candidates<'a>(&'a self, hit: &Hit) -> impl Iterator<Item = usize> + 'a {
+        let list = &self.sorted[&hit.block];
+        let earliest = hit.start.saturating_sub(self.longest[&hit.block]);
+        let from = list.partition_point(|&(s, _)| s < earliest);
+        let to = list.partition_point(|&(s, _)| s <= hit.start);
+        list[from..to].iter().map(|&(_, i)| i)
+    }
 }
 
 /// True when the match is part of a path or URL (`runbooks/snapshot-x.md`):
