@@ -38,16 +38,9 @@ fn init_writes_a_questionnaire_that_checks_clean_and_refuses_to_overwrite() {
         cmd.status().unwrap()
     };
     assert!(init(false).success());
-    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
-        .args(["readiness", "check", file_arg])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no problems"));
+    let (_, stderr) =
+        succeeds(Command::new(env!("CARGO_BIN_EXE_opgap")).args(["readiness", "check", file_arg]));
+    assert!(stderr.contains("no problems"));
     assert_eq!(init(false).code(), Some(2));
     assert!(init(true).success());
 }

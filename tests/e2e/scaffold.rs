@@ -17,15 +17,7 @@ fn opgap_in(dir: &Path) -> Command {
 /// `opgap plugin new NAME --kind KIND` in `dir`, then a release build for
 /// wasm32-wasip2 (one shared target folder keeps rebuilds quick).
 fn scaffold_and_build(dir: &Path, name: &str, kind: &str) -> PathBuf {
-    let out = opgap_in(dir)
-        .args(["plugin", "new", name, "--kind", kind])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(opgap_in(dir).args(["plugin", "new", name, "--kind", kind]));
     let target = target_dir().join("scaffolds");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let build = Command::new(cargo)
@@ -53,19 +45,14 @@ fn scaffolded_plugins_build_test_pin_and_run() {
 
     // Detector: its fixtures pass as generated.
     let detector = scaffold_and_build(dir.path(), "vm-portal", "detector");
-    let test = opgap_in(&dir.path().join("vm-portal"))
-        .args(["plugin", "test"])
-        .arg(&detector)
-        .args(["--cache-dir"])
-        .arg(shared_cache())
-        .output()
-        .unwrap();
-    assert!(
-        test.status.success(),
-        "{}",
-        String::from_utf8_lossy(&test.stdout)
+    let (stdout, _) = succeeds(
+        opgap_in(&dir.path().join("vm-portal"))
+            .args(["plugin", "test"])
+            .arg(&detector)
+            .args(["--cache-dir"])
+            .arg(shared_cache()),
     );
-    assert!(String::from_utf8_lossy(&test.stdout).contains("all as expected"));
+    assert!(stdout.contains("all as expected"));
 
     // A repository that uses the portal: refused unpinned, run when pinned,
     // refused again when the file changes.
@@ -172,26 +159,21 @@ fn scaffolded_plugins_build_test_pin_and_run() {
          [[evidence.participant]]\nperson = \"ana\"\nrole = \"primary_responder\"\n",
     )
     .unwrap();
-    let out = opgap_in(dir.path())
-        .args([
-            "readiness",
-            "--format",
-            "json",
-            "--allow-unpinned",
-            "--scorer",
-        ])
-        .arg(&scorer)
-        .arg(&team)
-        .args(["--cache-dir"])
-        .arg(shared_cache())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (stdout, _) = succeeds(
+        opgap_in(dir.path())
+            .args([
+                "readiness",
+                "--format",
+                "json",
+                "--allow-unpinned",
+                "--scorer",
+            ])
+            .arg(&scorer)
+            .arg(&team)
+            .args(["--cache-dir"])
+            .arg(shared_cache()),
     );
-    let card: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let card: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(card["model"], "our-model-1");
     assert_eq!(card["verdict"], "not_ready");
     assert_eq!(

@@ -127,6 +127,18 @@ pub fn indexed_scan(index: &Path, paths: &[&Path], extra: &[&str]) -> Run {
     Run::of(cmd.output().expect("opgap runs"))
 }
 
+/// Run `cmd`, assert it succeeded (showing its output if not), and give
+/// its stdout and stderr.
+pub fn succeeds(cmd: &mut Command) -> (String, String) {
+    let out = cmd.output().expect("the command runs");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert!(out.status.success(), "{cmd:?} failed:\n{stdout}\n{stderr}");
+    (stdout, stderr)
+}
+
 /// `opgap readiness ARGS` with the shared compiled-component cache.
 pub fn opgap_readiness(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_opgap"))
