@@ -6,13 +6,7 @@ use super::{LEGEND, check_label, headline, independent, level_label, plan};
 use crate::readiness::card::Scorecard;
 
 pub fn write(cards: &[Scorecard], out: &mut dyn Write) -> io::Result<()> {
-    for (i, card) in cards.iter().enumerate() {
-        if i > 0 {
-            writeln!(out, "\n---\n")?;
-        }
-        write_one(card, out)?;
-    }
-    Ok(())
+    super::each(cards, "\n---\n", out, write_one)
 }
 
 /// Table cells cannot hold `|` or line breaks.

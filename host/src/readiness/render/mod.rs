@@ -10,6 +10,22 @@ use std::io::{self, Write};
 
 use super::card::Scorecard;
 
+/// Each card with `separator` between them.
+pub fn each(
+    cards: &[Scorecard],
+    separator: &str,
+    out: &mut dyn Write,
+    one: fn(&Scorecard, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    for (i, card) in cards.iter().enumerate() {
+        if i > 0 {
+            writeln!(out, "{separator}")?;
+        }
+        one(card, out)?;
+    }
+    Ok(())
+}
+
 /// One scorecard as an object, several as an array.
 pub fn json(cards: &[Scorecard], out: &mut dyn Write) -> io::Result<()> {
     match cards {

@@ -34,13 +34,7 @@ fn verdict_style(v: Verdict) -> Style {
 }
 
 pub fn write(cards: &[Scorecard], out: &mut dyn Write) -> io::Result<()> {
-    for (i, card) in cards.iter().enumerate() {
-        if i > 0 {
-            writeln!(out, "\n")?;
-        }
-        write_one(card, out)?;
-    }
-    Ok(())
+    super::each(cards, "\n", out, write_one)
 }
 
 fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
