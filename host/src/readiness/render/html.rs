@@ -138,21 +138,12 @@ fn one(h: &mut String, card: &Scorecard, n: usize) {
     h.push_str("<h2>Domains</h2>\n");
     h.push_str(&domain_chart(card));
     let ic = &card.incident_command;
-    let commanders: Vec<String> = ic
-        .commanders
-        .iter()
-        .map(|c| esc(card.person_name(c)))
-        .collect();
     let _ = write!(
         h,
         "<p>Incident command: <span class=\"{}\">{}</span> (commanders: {}; evidence {})</p>",
         risk_class(ic.risk),
         ic.risk.label(),
-        if commanders.is_empty() {
-            "none".into()
-        } else {
-            commanders.join(", ")
-        },
+        esc(&super::commanders(card)),
         links.to(&ic.evidence)
     );
     match &card.operating_model {

@@ -63,16 +63,11 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     let ic = &card.incident_command;
-    let commanders: Vec<&str> = ic.commanders.iter().map(|c| card.person_name(c)).collect();
     writeln!(
         out,
         "\nIncident command: **{}** (commanders: {}; evidence {}).",
         ic.risk.label(),
-        if commanders.is_empty() {
-            "none".into()
-        } else {
-            commanders.join(", ")
-        },
+        super::commanders(card),
         ids(&ic.evidence)
     )?;
     match &card.operating_model {

@@ -96,6 +96,21 @@ pub fn independent(card: &Scorecard, domain: &super::card::DomainCard) -> Vec<St
         .collect()
 }
 
+/// The qualified incident commanders by name, or `none`.
+pub fn commanders(card: &Scorecard) -> String {
+    let names: Vec<&str> = card
+        .incident_command
+        .commanders
+        .iter()
+        .map(|c| card.person_name(c))
+        .collect();
+    if names.is_empty() {
+        "none".into()
+    } else {
+        names.join(", ")
+    }
+}
+
 pub fn check_label(id: &str) -> &str {
     match id {
         "linux_is_operational_center" => "Linux is the operational centre",

@@ -83,17 +83,12 @@ fn write_one(card: &Scorecard, out: &mut dyn Write) -> io::Result<()> {
     }
     let ic = &card.incident_command;
     let r = risk_style(ic.risk);
-    let commanders: Vec<&str> = ic.commanders.iter().map(|c| card.person_name(c)).collect();
     writeln!(
         out,
         "  {:<28} {r}{:<6}{r:#} commanders: {}",
         "Incident command",
         ic.risk.label(),
-        if commanders.is_empty() {
-            "none".into()
-        } else {
-            commanders.join(", ")
-        }
+        super::commanders(card)
     )?;
     match &card.operating_model {
         Some(m) => {
