@@ -708,9 +708,8 @@ fn is_comment(line: &str) -> bool {
 /// The lines of the blocks that have hits, and the per-line checks
 /// already made, so that no line is searched once per hit.
 struct Lines {
-    /// Block → byte offsets where its lines start.
-    starts: std::collections::HashMap<usize, Vec<usize>>,
-    lengths: std::collections::HashMap<usize, usize>,
+    /// Block → byte offsets where its lines start, and its length.
+    blocks: std::collections::HashMap<usize, (Vec<usize>, usize)>,
     /// `(rule, block, line start)` → the rule's `not_with` matched.
     vetoed: std::collections::HashMap<(usize, usize, usize), bool>,
     /// `(block, line start)` → a KVM-side or other-vendor tool is named.
@@ -719,20 +718,18 @@ struct Lines {
 
 impl Lines {
     fn new(doc: &Document, hits: &[Hit]) -> Self {
-        let mut starts = std::collections::HashMap::new();
-        let mut lengths = std::collections::HashMap::new();
+        let mut blocks = std::collections::HashMap::new();
         for hit in hits {
-            starts.entry(hit.block).or_insert_with(|| {
+            blocks.entry(hit.block).or_insert_with(|| {
                 let text = &doc.blocks[hit.block].text;
-                lengths.insert(hit.block, text.len());
-                std::iter::once(0)
-                    .chain(memchr_newlines(text).map(|i| i + 1))
-                    .collect()
+                let starts = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
+                (starts, text.len())
             });
         }
         Self {
-            starts,
-            lengths,
+            blocks,
             vetoed: Default::default(),
             other_tool: Default::default(),
         }
@@ -740,21 +737,12 @@ impl Lines {
 
     /// Byte range of the line(s) containing the hit within its block.
     fn bounds(&self, hit: &Hit) -> (usize, usize) {
-        let starts = &self.starts[&hit.block];
+        let (starts, len) = &self.blocks[&hit.block];
         let first = starts.partition_point(|&s| s <= hit.start) - 1;
         let after = starts.partition_point(|&s| s <= hit.end);
-        let end = starts
-            .get(after)
-            .map_or(self.lengths[&hit.block], |next| next - 1);
+        let end = starts.get(after).map_or(*len, |next| next - 1);
         (starts[first], end)
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i)
 }
 
 /// The hits of each block sorted by start, to find the few that may

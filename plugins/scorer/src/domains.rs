@@ -132,23 +132,21 @@ pub fn score(ctx: &Context, domain: &Domain) -> (DomainResult, Facts) {
     let top: f64 = best.iter().take(SCORE_PEOPLE).sum();
     let score = (100.0 * top / (SCORE_CAP * SCORE_PEOPLE as f64)).round() as u8;
 
+    // In file order for readers: the questionnaire's items that any
+    // person or probe of the domain cites.
+    let cited: std::collections::BTreeSet<&str> = people
+        .iter()
+        .flat_map(|p| p.evidence.iter())
+        .chain(probes.iter().flat_map(|p| p.evidence.iter()))
+        .map(String::as_str)
+        .collect();
     let evidence = unique_ids(
-        people
-            .iter()
-            .flat_map(|p| p.evidence.iter())
-            .chain(probes.iter().flat_map(|p| p.evidence.iter()))
-            .map(String::as_str),
-    );
-    // Keep file order for readers.
-    let order = |id: &String| {
         ctx.questionnaire
             .evidence
             .iter()
-            .position(|e| &e.id == id)
-            .unwrap_or(usize::MAX)
-    };
-    let mut evidence = evidence;
-    evidence.sort_by_key(order);
+            .map(|e| e.id.as_str())
+            .filter(|id| cited.contains(id)),
+    );
 
     (
         DomainResult {
