@@ -6,19 +6,14 @@ use std::process::Command;
 use crate::support::*;
 
 fn write_baseline(repo: &Repo, file: &std::path::Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
-        .arg("baseline")
-        .arg("--cache-dir")
-        .arg(shared_cache())
-        .arg("-o")
-        .arg(file)
-        .arg(repo.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeds(
+        Command::new(env!("CARGO_BIN_EXE_opgap"))
+            .arg("baseline")
+            .arg("--cache-dir")
+            .arg(shared_cache())
+            .arg("-o")
+            .arg(file)
+            .arg(repo.path()),
     );
 }
 

@@ -439,18 +439,12 @@ fn a_pinned_scorer_serves_readiness_and_leaves_scans_alone() {
     assert_eq!(run.code(), 0, "{}", run.stderr());
     assert!(run.errors().is_empty(), "{:#?}", run.errors());
 
-    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
-        .current_dir(repo.path())
-        .args(["readiness", "--format", "json", "--scorer"])
-        .arg(scorer)
-        .arg(team("tern"))
-        .args(["--cache-dir", shared_cache().to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeeds(
+        Command::new(env!("CARGO_BIN_EXE_opgap"))
+            .current_dir(repo.path())
+            .args(["readiness", "--format", "json", "--scorer"])
+            .arg(scorer)
+            .arg(team("tern"))
+            .args(["--cache-dir", shared_cache().to_str().unwrap()]),
     );
 }

@@ -18,18 +18,13 @@ fn decision(repo: &Repo) -> serde_json::Value {
 }
 
 fn decision_with(repo: &Repo, extra: &[&str]) -> serde_json::Value {
-    let out = stacks_command()
-        .args(["--format", "json"])
-        .args(extra)
-        .arg(repo.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (stdout, _) = succeeds(
+        stacks_command()
+            .args(["--format", "json"])
+            .args(extra)
+            .arg(repo.path()),
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&stdout).unwrap()
 }
 
 #[test]
