@@ -48,11 +48,13 @@ impl fmt::Display for Failure {
     }
 }
 
-/// A failed call: the named cause and what the guest wrote to stderr.
+/// A failed call: the named cause, what the guest wrote to stderr and
+/// what it logged (both bounded, kept to help its author).
 #[derive(Debug, Clone)]
 pub struct CallError {
     pub failure: Failure,
     pub stderr: String,
+    pub log: Vec<String>,
 }
 
 impl CallError {
@@ -61,6 +63,7 @@ impl CallError {
         Self {
             failure: classify(error, state, budget),
             stderr: state.stderr.text(),
+            log: state.log.lines_for_report(),
         }
     }
 }
@@ -70,6 +73,7 @@ impl From<Failure> for CallError {
         Self {
             failure,
             stderr: String::new(),
+            log: Vec::new(),
         }
     }
 }

@@ -82,7 +82,8 @@ pub fn clean_info(mut info: PluginInfo) -> PluginInfo {
 }
 
 /// Remove control characters (terminal escape sequences start with ESC) and
-/// cap the length at a character boundary. Newlines and tabs become spaces.
+/// cap the length at `max` bytes (ellipsis included; `max` ≥ 3), on a
+/// character boundary. Newlines and tabs become spaces.
 pub fn clean(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max));
     for c in text.chars() {
@@ -95,6 +96,8 @@ pub fn clean(text: &str, max: usize) -> String {
             c => c,
         };
         if out.len() + c.len_utf8() > max {
+            // Make room for the ellipsis so the result stays within `max`.
+            while out.len() + '…'.len_utf8() > max && out.pop().is_some() {}
             out.push('…');
             break;
         }
@@ -167,7 +170,10 @@ mod tests {
 
     #[test]
     fn clean_caps_length_on_a_char_boundary() {
-        assert_eq!(clean("ééé", 4), "éé…");
+        assert_eq!(clean("éééé", 7), "éé…");
+        assert_eq!(clean("ééé", 6), "ééé");
+        let long = clean(&"y".repeat(5000), MAX_TEXT);
+        assert_eq!(long.len(), MAX_TEXT);
         assert_eq!(clean("a\nb\u{202e}c", 10), "a bc");
     }
 }

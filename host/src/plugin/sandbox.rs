@@ -90,6 +90,26 @@ pub struct PluginLog {
 }
 
 impl PluginLog {
+    /// Each kept line as `level: message`, cleaned of control characters,
+    /// then how many lines were dropped, if any.
+    pub fn lines_for_report(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .lines
+            .iter()
+            .map(|(level, line)| {
+                format!(
+                    "{}: {}",
+                    level_name(*level),
+                    super::clean(line, LOG_LINE_MAX)
+                )
+            })
+            .collect();
+        if self.dropped > 0 {
+            out.push(format!("… {} more log lines dropped", self.dropped));
+        }
+        out
+    }
+
     fn push(&mut self, level: Level, message: &str) {
         if self.bytes >= LOG_KEEP {
             self.dropped += 1;
@@ -105,6 +125,15 @@ impl PluginLog {
         }
         self.bytes += line.len();
         self.lines.push((level, line));
+    }
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Debug => "debug",
+        Level::Info => "info",
+        Level::Warn => "warn",
+        Level::Error => "error",
     }
 }
 

@@ -307,6 +307,9 @@ pub struct ScanError {
     /// What the plugin wrote to stderr, when it failed.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub stderr: String,
+    /// The plugin's log lines of the failed call, cleaned and bounded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -259,6 +259,11 @@ pub fn write_errors(report: &ScanReport, err: &mut dyn Write) -> io::Result<()> 
                 writeln!(err, "  {DIM}| {}{DIM:#}", crate::plugin::clean(line, 400))?;
             }
         }
+        // The log is cleaned when captured; its last lines carry the drop count.
+        let skipped = e.log.len().saturating_sub(8);
+        for line in &e.log[skipped..] {
+            writeln!(err, "  {DIM}log: {line}{DIM:#}")?;
+        }
     }
     if report.partial {
         writeln!(

@@ -33,6 +33,7 @@ pub fn load_plugins(
                     message: "unknown built-in plugin".into(),
                 }),
                 stderr: String::new(),
+                log: Vec::new(),
             });
         }
     }
@@ -211,5 +212,6 @@ pub fn load_error(origin: String, e: CallError) -> ScanError {
         message: format!("plugin {origin}: {}", e.failure),
         cause: ErrorCause::Plugin(e.failure),
         stderr: e.stderr,
+        log: e.log,
     }
 }

@@ -253,6 +253,7 @@ fn disabled_plugins(
                 plugin.name()
             ),
             stderr: String::new(),
+            log: Vec::new(),
         })
         .collect()
 }
@@ -264,6 +265,7 @@ fn index_error(e: &anyhow::Error) -> ScanError {
         cause: ErrorCause::Other { kind: "index" },
         message: format!("index: {e:#}"),
         stderr: String::new(),
+        log: Vec::new(),
     }
 }
 
@@ -340,6 +342,7 @@ fn read_sources(
             },
             message: format!("{e:#}"),
             stderr: String::new(),
+            log: Vec::new(),
         });
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -356,6 +359,7 @@ fn read_sources(
                 cause: ErrorCause::Other { kind: "unreadable" },
                 message: format!("{}: {message}", sources.repo.name),
                 stderr: String::new(),
+                log: Vec::new(),
             });
         }
     }

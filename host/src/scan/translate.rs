@@ -97,6 +97,7 @@ pub fn translate_with(
                         ),
                         cause: ErrorCause::Plugin(e.failure),
                         stderr: e.stderr,
+                        log: e.log,
                     });
                     if is_disabled(failures[i], MAX_TRANSLATOR_FAILURES) {
                         errors.push(ScanError {
@@ -111,6 +112,7 @@ pub fn translate_with(
                                 kind: "plugin-disabled",
                             },
                             stderr: String::new(),
+                            log: Vec::new(),
                         });
                     }
                 }

@@ -189,6 +189,7 @@ fn check_file(
                             checked.rejected.join("; ")
                         ),
                         stderr: String::new(),
+                        log: Vec::new(),
                     });
                 }
                 let findings: Vec<Finding> = checked
@@ -213,6 +214,7 @@ fn check_file(
                     message: format!("plugin {plugin} failed on {}: {}", file.path, e.failure),
                     cause: ErrorCause::Plugin(e.failure),
                     stderr: e.stderr,
+                    log: e.log,
                 });
             }
         }
