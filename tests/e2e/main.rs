@@ -5,6 +5,7 @@ mod support;
 
 mod baseline;
 mod cache;
+mod crafted;
 mod eval;
 mod explain;
 mod fixtures;

@@ -11,15 +11,37 @@ use super::sandbox::{Exceeded, SandboxState};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Failure {
-    Deadline { millis: u64 },
-    MemoryLimit { bytes: usize },
-    TableLimit { elements: usize },
+    Deadline {
+        millis: u64,
+    },
+    MemoryLimit {
+        bytes: usize,
+    },
+    TableLimit {
+        elements: usize,
+    },
+    /// More core instances, memories or tables than a store allows.
+    CountLimit {
+        what: &'static str,
+        limit: usize,
+    },
     StackOverflow,
-    Panic { message: String },
-    Trap { message: String },
-    InvalidOutput { message: String },
-    Load { message: String },
-    IncompatibleApi { plugin: String, host: String },
+    Panic {
+        message: String,
+    },
+    Trap {
+        message: String,
+    },
+    InvalidOutput {
+        message: String,
+    },
+    Load {
+        message: String,
+    },
+    IncompatibleApi {
+        plugin: String,
+        host: String,
+    },
 }
 
 impl fmt::Display for Failure {
@@ -34,6 +56,9 @@ impl fmt::Display for Failure {
             }
             Failure::TableLimit { elements } => {
                 write!(f, "table limit {elements} elements exceeded")
+            }
+            Failure::CountLimit { what, limit } => {
+                write!(f, "more {what} than the limit of {limit}")
             }
             Failure::StackOverflow => write!(f, "stack overflow (call stack exhausted)"),
             Failure::Panic { message } => write!(f, "panicked: {message}"),
@@ -85,6 +110,9 @@ pub fn classify(error: &wasmtime::Error, state: &SandboxState, budget: Duration)
         Some(Exceeded::Table { limit }) => return Failure::TableLimit { elements: limit },
         None => {}
     }
+    if let Some(failure) = count_limit(error, state) {
+        return failure;
+    }
     let stderr = state.stderr.text();
     match error.downcast_ref::<wasmtime::Trap>() {
         Some(wasmtime::Trap::Interrupt) => Failure::Deadline {
@@ -106,6 +134,26 @@ pub fn classify(error: &wasmtime::Error, state: &SandboxState, budget: Duration)
             },
         },
     }
+}
+
+/// Wasmtime refuses a store's extra instances, memories or tables with an
+/// untyped error ("resource limit exceeded: memory count too high at 9");
+/// name it from the message and the limits the store was given.
+fn count_limit(error: &wasmtime::Error, state: &SandboxState) -> Option<Failure> {
+    let text = format!("{error:#}");
+    let counts = state.limiter.counts();
+    [
+        ("memory count too high", "memories", counts.memories),
+        ("table count too high", "tables", counts.tables),
+        (
+            "instance count too high",
+            "core instances",
+            counts.instances,
+        ),
+    ]
+    .into_iter()
+    .find(|(words, _, _)| text.contains(words))
+    .map(|(_, what, limit)| Failure::CountLimit { what, limit })
 }
 
 /// The message of a Rust panic as the guest printed it to stderr:

@@ -154,7 +154,22 @@ pub struct Limiter {
     pub exceeded: Option<Exceeded>,
 }
 
+/// How many core instances, memories and tables a store may hold.
+pub struct Counts {
+    pub instances: usize,
+    pub memories: usize,
+    pub tables: usize,
+}
+
 impl Limiter {
+    pub fn counts(&self) -> Counts {
+        Counts {
+            instances: self.instances,
+            memories: self.memories,
+            tables: self.tables,
+        }
+    }
+
     fn new(limits: &Limits) -> Self {
         Self {
             memory_bytes: limits.memory_bytes,
