@@ -2,7 +2,7 @@
 //! core-module fields added in WAT. Each is refused or contained with a
 //! named error, and the built-in findings are still reported.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use wit_parser::{ManglingAndAbi, Resolve};
 
@@ -57,7 +57,7 @@ fn runbook_repo() -> Repo {
 }
 
 /// Scan with the crafted plugin; give the run and its one error.
-fn scan_with(plugin: &PathBuf) -> (Run, serde_json::Value) {
+fn scan_with(plugin: &Path) -> (Run, serde_json::Value) {
     let repo = runbook_repo();
     let run = scan_json(
         shared_cache(),
