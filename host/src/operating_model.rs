@@ -115,17 +115,23 @@ pub fn measure<'a>(files: impl IntoIterator<Item = FileSteps<'a>>) -> OperatingM
             });
         }
         let repo = repos.last_mut().expect("pushed above");
+        // The findings that count, by start, so each step finds its own by
+        // binary search instead of a pass over all of them.
+        let mut counted: Vec<_> = file
+            .findings
+            .iter()
+            .filter(|f| f.suppressed.is_none() && surface_of(&f.layer).is_some())
+            .collect();
+        counted.sort_by_key(|f| f.byte_start);
         for step in file.steps {
             total += 1;
             repo.steps += 1;
             scripts.steps += usize::from(file.script);
-            let layers: BTreeSet<&str> = file
-                .findings
+            let end = step.end.max(step.start + 1);
+            let first = counted.partition_point(|f| f.byte_start < step.start);
+            let layers: BTreeSet<&str> = counted[first..]
                 .iter()
-                .filter(|f| {
-                    step.start <= f.byte_start && f.byte_start < step.end.max(step.start + 1)
-                })
-                .filter(|f| f.suppressed.is_none() && surface_of(&f.layer).is_some())
+                .take_while(|f| f.byte_start < end)
                 .map(|f| f.layer.as_str())
                 .collect();
             if layers.is_empty() {

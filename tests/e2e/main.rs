@@ -9,6 +9,7 @@ mod crafted;
 mod eval;
 mod explain;
 mod fixtures;
+mod hostile_repos;
 mod html;
 mod index;
 mod readiness;

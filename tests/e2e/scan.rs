@@ -292,24 +292,37 @@ fn findings_are_the_same_in_the_same_order_whatever_the_thread_count() {
 }
 
 #[test]
-fn a_line_with_two_hundred_thousand_matches_is_scanned_whole() {
+fn a_line_with_two_hundred_thousand_matches_is_scanned_and_the_cap_is_reported() {
     // 1.6 MB on one line: per-hit line scans or pairwise shadowing checks
-    // would blow the plugin deadline; more findings than the host takes
-    // would lose them all.
+    // would blow the plugin deadline. The line goes to plugins in two
+    // pieces cut between words; the rule engine keeps 10 000 findings per
+    // piece and says so, and the run is marked partial.
     let repo = Repo::new();
     repo.write("long.md", format!("{}\n", "vMotion ".repeat(200_000)))
         .write("ok.md", "# Move\n\n1. Use Storage vMotion for the disks.\n")
         .commit("long line");
     let run = scan_json(shared_cache(), repo.path(), &[]);
-    assert_eq!(run.code(), 0, "{}", run.stderr());
-    assert!(run.errors().is_empty(), "{:#?}", run.errors());
-    let paths: Vec<&str> = run
-        .findings()
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    let warnings: Vec<&serde_json::Value> = run
+        .errors()
         .iter()
-        .map(|f| f["path"].as_str().unwrap())
+        .filter(|e| e["cause"]["kind"] == "plugin-warning")
         .collect();
+    assert_eq!(warnings.len(), 1, "{:#?}", run.errors());
+    assert_eq!(warnings[0]["plugin"], "vsphere");
+    assert_eq!(warnings[0]["path"], "long.md");
+    let log = warnings[0]["log"].as_array().unwrap();
+    assert_eq!(log.len(), 2, "one line per piece: {log:?}");
     assert!(
-        paths.contains(&"long.md") && paths.contains(&"ok.md"),
-        "{paths:?}"
+        log.iter().all(|l| l
+            .as_str()
+            .unwrap()
+            .ends_with("only the first 10000 reported")),
+        "{log:?}"
     );
+    let count = |path: &str| run.findings().iter().filter(|f| f["path"] == path).count();
+    // One finding per construct and line survives the merge.
+    assert_eq!(count("long.md"), 1);
+    assert_eq!(count("ok.md"), 1);
+    assert!(run.stderr().contains("only the first 10000 reported"));
 }

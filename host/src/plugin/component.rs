@@ -274,6 +274,14 @@ impl<W: World> Instance<'_, W> {
         Ok(clean_info(info))
     }
 
+    /// The warn- and error-level log lines of the last call, cleaned.
+    pub(super) fn warnings(&self) -> Vec<String> {
+        self.live
+            .as_ref()
+            .map(|live| live.store.data().log.warnings())
+            .unwrap_or_default()
+    }
+
     /// Forget the live instance: one that misbehaved once is not trusted
     /// again.
     pub(super) fn distrust(&mut self) {

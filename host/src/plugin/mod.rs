@@ -10,6 +10,7 @@ mod failure;
 mod inspect;
 mod limits;
 mod output;
+mod pieces;
 mod runtime;
 mod sandbox;
 mod scorer;

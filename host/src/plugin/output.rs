@@ -11,6 +11,9 @@ const MAX_ID: usize = 128;
 pub struct Checked {
     pub findings: Vec<Finding>,
     pub rejected: Vec<String>,
+    /// What the plugin logged at warn or error level during the call (a
+    /// plugin that cut its own output short says so here).
+    pub warnings: Vec<String>,
 }
 
 /// Keep findings whose span lies inside `source` on character boundaries
@@ -31,6 +34,7 @@ pub fn check_findings(
     let mut checked = Checked {
         findings: Vec::with_capacity(findings.len()),
         rejected: Vec::new(),
+        warnings: Vec::new(),
     };
     for mut f in findings {
         let (start, end) = (f.span.start as usize, f.span.end as usize);

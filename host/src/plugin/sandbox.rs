@@ -110,6 +110,27 @@ impl PluginLog {
         out
     }
 
+    /// The lines logged at warn or error level, cleaned, then the drop
+    /// count if lines were dropped.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .lines
+            .iter()
+            .filter(|(level, _)| matches!(level, Level::Warn | Level::Error))
+            .map(|(level, line)| {
+                format!(
+                    "{}: {}",
+                    level_name(*level),
+                    super::clean(line, LOG_LINE_MAX)
+                )
+            })
+            .collect();
+        if !out.is_empty() && self.dropped > 0 {
+            out.push(format!("… {} more log lines dropped", self.dropped));
+        }
+        out
+    }
+
     fn push(&mut self, level: Level, message: &str) {
         if self.bytes >= LOG_KEEP {
             self.dropped += 1;

@@ -197,6 +197,36 @@ fn help(f: &Finding) -> (String, String) {
     }
 }
 
+/// Characters a relative URI reference cannot hold as they are (RFC 3986);
+/// `/` stays, as the path separator.
+const NOT_IN_URI: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A repository path as a SARIF artifact URI, relative to its base.
+fn uri_of(path: &str) -> String {
+    let encoded = percent_encoding::utf8_percent_encode(path, NOT_IN_URI).to_string();
+    // A first segment with a colon would read as a scheme.
+    if encoded.split('/').next().is_some_and(|s| s.contains(':')) {
+        format!("./{encoded}")
+    } else {
+        encoded
+    }
+}
+
 fn result(f: &Finding, rule_index: usize, uri_base: &str) -> sarif::Result {
     let region = sarif::Region::builder()
         .start_line(i64::from(f.line))
@@ -209,7 +239,7 @@ fn result(f: &Finding, rule_index: usize, uri_base: &str) -> sarif::Result {
             sarif::PhysicalLocation::builder()
                 .artifact_location(
                     sarif::ArtifactLocation::builder()
-                        .uri(f.path.clone())
+                        .uri(uri_of(&f.path))
                         .uri_base_id(uri_base.to_string())
                         .build(),
                 )
@@ -271,4 +301,17 @@ fn invocation(report: &ScanReport) -> sarif::Invocation {
         invocation.tool_execution_notifications = Some(notifications);
     }
     invocation
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_of;
+
+    #[test]
+    fn paths_become_relative_uri_references() {
+        assert_eq!(uri_of("runbooks/move.md"), "runbooks/move.md");
+        assert_eq!(uri_of("ops/a b#1%.md"), "ops/a%20b%231%25.md");
+        assert_eq!(uri_of("é.md"), "%C3%A9.md");
+        assert_eq!(uri_of("c:d/x.md"), "./c:d/x.md");
+    }
 }

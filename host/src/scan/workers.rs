@@ -192,14 +192,27 @@ fn check_file(
                         log: Vec::new(),
                     });
                 }
+                if let Some(first) = checked.warnings.first() {
+                    result.errors.push(ScanError {
+                        plugin: Some(plugin.clone()),
+                        path: Some(file.path.clone()),
+                        cause: ErrorCause::Other {
+                            kind: "plugin-warning",
+                        },
+                        message: format!("plugin {plugin} on {}: {first}", file.path),
+                        stderr: String::new(),
+                        log: checked.warnings.clone(),
+                    });
+                }
                 let findings: Vec<Finding> = checked
                     .findings
                     .into_iter()
                     .map(|f| to_report(&plugin, repo, &file.path, &doc, &lines, f))
                     .collect();
                 result.findings.extend(findings.iter().cloned());
-                // Rejected output is not remembered: the file is checked again.
-                if checked.rejected.is_empty() {
+                // Rejected or self-confessed partial output is not
+                // remembered: the file is checked again next time.
+                if checked.rejected.is_empty() && checked.warnings.is_empty() {
                     result.results.push(PluginResult {
                         plugin_sha256: sha,
                         findings,

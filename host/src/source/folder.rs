@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{MAX_FILE_BYTES, RepoInfo, SkipReason, Sources};
+use super::{FileRead, RepoInfo, SkipReason, Sources, read_regular, unsafe_name};
 
 pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
     let mut sources = Sources::new(RepoInfo {
@@ -36,26 +36,33 @@ pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
             continue;
         };
         let Some(path) = relative.to_str().map(|p| p.replace('\\', "/")) else {
-            sources.skip(SkipReason::NotUtf8);
+            sources.skip(SkipReason::UnsafeName);
             continue;
         };
-        if kind.is_symlink() {
+        if kind.is_dir() {
+            continue;
+        }
+        if path.split('/').any(unsafe_name) {
+            sources.skip(SkipReason::UnsafeName);
+        } else if kind.is_symlink() {
             sources.skip(SkipReason::Symlink);
-        } else if kind.is_file() {
-            if crate::parse::format_for_path(&path).is_none() {
-                sources.skip(SkipReason::Unsupported);
-                continue;
-            }
-            match entry.metadata() {
-                Ok(meta) if meta.len() > MAX_FILE_BYTES => sources.skip(SkipReason::TooLarge),
-                _ => match std::fs::read(entry.path()) {
-                    Ok(bytes) => sources.offer(path, bytes, None),
-                    Err(e) => sources.unreadable(path, e.to_string()),
-                },
-            }
+        } else if crate::parse::format_for_path(&path).is_none() {
+            sources.skip(SkipReason::Unsupported);
+        } else if !kind.is_file() {
+            sources.skip(SkipReason::NotAFile);
+        } else {
+            read_into(&mut sources, entry.path(), path);
         }
     }
     Ok(sources)
+}
+
+fn read_into(sources: &mut Sources, file: &Path, path: String) {
+    match read_regular(file) {
+        Ok(FileRead::Bytes(bytes)) => sources.offer(path, bytes, None),
+        Ok(FileRead::Skipped(reason)) => sources.skip(reason),
+        Err(e) => sources.unreadable(path, e.to_string()),
+    }
 }
 
 /// One file on its own: the "repository" is its folder, the path its name.
@@ -72,10 +79,6 @@ pub fn read_file(file: &Path, name: String) -> Result<Sources> {
         sources.skip(SkipReason::Unsupported);
         return Ok(sources);
     }
-    match std::fs::read(file) {
-        Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => sources.skip(SkipReason::TooLarge),
-        Ok(bytes) => sources.offer(name, bytes, None),
-        Err(e) => sources.unreadable(name, e.to_string()),
-    }
+    read_into(&mut sources, file, name);
     Ok(sources)
 }

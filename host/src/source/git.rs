@@ -15,7 +15,10 @@ pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) ->
         .revparse_single(rev)
         .and_then(|o| o.peel_to_commit())
         .with_context(|| {
-            if rev == "HEAD" && repo.is_empty().unwrap_or(false) {
+            // `is_empty` only knows the default branch name; an unborn
+            // HEAD on any branch means no commits yet.
+            let unborn = matches!(repo.head(), Err(e) if e.code() == git2::ErrorCode::UnbornBranch);
+            if rev == "HEAD" && unborn {
                 format!("{} is a git repository without commits", root.display())
             } else {
                 format!("cannot resolve revision {rev:?} in {}", root.display())
@@ -32,9 +35,17 @@ pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) ->
     let odb = repo.odb()?;
     tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
         let Ok(file_name) = entry.name() else {
-            sources.skip(SkipReason::NotUtf8);
-            return TreeWalkResult::Ok;
+            // Not UTF-8: it cannot be named in a report, and a folder's
+            // children could not be walked (git2 gives up on such a root).
+            sources.skip(SkipReason::UnsafeName);
+            return TreeWalkResult::Skip;
         };
+        if super::unsafe_name(file_name) {
+            // `..` or `.git` as a tree entry (git itself refuses to check
+            // these out): neither it nor anything below it is read.
+            sources.skip(SkipReason::UnsafeName);
+            return TreeWalkResult::Skip;
+        }
         let path = format!("{dir}{file_name}");
         match entry.kind() {
             Some(ObjectType::Tree) => {}
@@ -75,7 +86,17 @@ pub fn changed_since(
     let base_tree = repo
         .revparse_single(base)
         .and_then(|o| o.peel_to_tree())
-        .with_context(|| format!("cannot resolve --changed-since {base:?}"))?;
+        .with_context(|| {
+            if repo.is_shallow() {
+                format!(
+                    "cannot resolve --changed-since {base:?}: this is a shallow clone without \
+                     that history (fetch it with `git fetch --unshallow`, or clone with a \
+                     larger --depth)"
+                )
+            } else {
+                format!("cannot resolve --changed-since {base:?}")
+            }
+        })?;
     let diff = match selection {
         super::Selection::Revision(rev) => {
             let tree = repo

@@ -37,6 +37,12 @@ pub enum SkipReason {
     Unreadable,
     /// Matched an `ignore` glob of opgap.toml.
     Ignored,
+    /// A FIFO, socket or device: reading it could block or never end.
+    NotAFile,
+    /// A name no checkout could hold safely or no report could show
+    /// faithfully: `.`, `..`, `.git`, control characters, or bytes that are
+    /// not UTF-8. A folder so named counts once; nothing below it is read.
+    UnsafeName,
 }
 
 impl SkipReason {
@@ -51,6 +57,8 @@ impl SkipReason {
             SkipReason::LfsPointer => "lfs-pointer",
             SkipReason::Unreadable => "unreadable",
             SkipReason::Ignored => "ignored",
+            SkipReason::NotAFile => "not-a-file",
+            SkipReason::UnsafeName => "unsafe-name",
         }
     }
 }
@@ -136,6 +144,56 @@ impl Sources {
     }
 }
 
+/// Whether a path component could escape the repository when joined to a
+/// folder (`..`, `.git`), or carries characters that would rewrite a
+/// terminal or a report (control characters, bidirectional overrides).
+pub fn unsafe_name(name: &str) -> bool {
+    matches!(name, "" | "." | "..")
+        || name.eq_ignore_ascii_case(".git")
+        || name.chars().any(|c| {
+            c.is_control() || matches!(c, '/' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+}
+
+/// The outcome of reading one file from disk.
+pub enum FileRead {
+    Bytes(Vec<u8>),
+    Skipped(SkipReason),
+}
+
+/// Read a regular file once, through one handle, never following a
+/// symlink, never blocking on a FIFO and never past the size limit, so a
+/// file swapped or grown while the scan runs cannot hang or flood it.
+pub fn read_regular(path: &Path) -> std::io::Result<FileRead> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(path);
+    let file = match file {
+        Ok(f) => f,
+        // O_NOFOLLOW on a symlink.
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Ok(FileRead::Skipped(SkipReason::Symlink));
+        }
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(FileRead::Skipped(SkipReason::NotAFile));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Ok(FileRead::Skipped(SkipReason::TooLarge));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(FileRead::Skipped(SkipReason::TooLarge));
+    }
+    Ok(FileRead::Bytes(bytes))
+}
+
 /// What changed since a base revision (`--changed-since`).
 #[derive(Debug, Default, Clone)]
 pub struct Changes {
@@ -167,7 +225,9 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| root.display().to_string());
-    if root.is_file() {
+    // Anything that is not a folder (a file, a FIFO, a device) is read as
+    // one file, which refuses what is not a regular file.
+    if !root.is_dir() {
         return folder::read_file(&root, name);
     }
     let mut sources = match git2::Repository::open(&root) {
