@@ -334,7 +334,11 @@ fn a_file_rewritten_during_the_scan_is_read_as_one_version() {
         std::thread::spawn(move || {
             let mut flips = 0u64;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let text = if flips.is_multiple_of(2) { &long } else { &short };
+                let text = if flips.is_multiple_of(2) {
+                    &long
+                } else {
+                    &short
+                };
                 // Rewritten in place (truncate, then write), so a reader
                 // can see any length in between.
                 std::fs::write(&changing, text).unwrap();

@@ -459,3 +459,129 @@ fn an_index_of_another_format_is_named_not_silently_emptied() {
     assert_eq!(run.json["files"]["analyzed"], 2);
     assert_eq!(search_json(index.path(), &["vmotion"])["total"], 1);
 }
+
+/// A repository whose index records run to megabytes.
+fn bulky_repo() -> Repo {
+    let repo = Repo::new();
+    let text: String = (0..30_000)
+        .map(|i| {
+            format!("## Step {i}\n\nDrain host {i} with vMotion, then check the datastore.\n\n")
+        })
+        .collect();
+    repo.write("bulky.md", text).commit("bulky");
+    repo
+}
+
+#[test]
+fn a_full_disk_under_the_index_is_named_and_the_previous_index_still_serves() {
+    use std::os::unix::process::CommandExt;
+    let (ops, backup) = estate();
+    let index = tempfile::tempdir().unwrap();
+    indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
+    let before = search_json(index.path(), &["snapshot"]);
+    assert_eq!(before["total"], 1);
+
+    // No file may grow past 256 KiB: writes past it fail with EFBIG, as
+    // on a full disk (the signal that would kill the process is ignored).
+    let bulky = bulky_repo();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
+    cmd.arg("scan")
+        .arg("--cache-dir")
+        .arg(shared_cache())
+        .arg("--index")
+        .arg(index.path())
+        .args(["--format", "json", "--fail-on", "never"])
+        .args([ops.path(), backup.path(), bulky.path()]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: 256 << 10,
+                rlim_max: 256 << 10,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let full = Run::of(cmd.output().unwrap());
+    assert_eq!(full.code(), 2, "{}", full.stderr());
+    let error = full
+        .errors()
+        .iter()
+        .find(|e| e["cause"]["kind"] == "index")
+        .unwrap_or_else(|| panic!("{:#}", full.json["errors"]));
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains(&*index.path().to_string_lossy())
+            && message.contains("a full disk")
+            && message.contains("the previous index is unchanged"),
+        "{message}"
+    );
+    // The findings are still reported, and the index is as it was.
+    assert!(full.findings().iter().any(|f| f["path"] == "bulky.md"));
+    assert_eq!(search_json(index.path(), &["snapshot"]), before);
+    assert_eq!(search_json(index.path(), &["bulky"])["total"], 0);
+
+    // With room again, the next scan brings it up to date.
+    let after = indexed_scan(
+        index.path(),
+        &[ops.path(), backup.path(), bulky.path()],
+        &[],
+    );
+    assert!(after.errors().is_empty(), "{}", after.stderr());
+    assert!(
+        search_json(index.path(), &["drain"])["total"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+}
+
+#[test]
+fn a_damaged_index_is_named_with_how_to_rebuild_it() {
+    let (ops, _) = estate();
+    let index = tempfile::tempdir().unwrap();
+    indexed_scan(index.path(), &[ops.path()], &[]);
+    // Cut a segment file short.
+    let store = std::fs::read_dir(index.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "store"))
+        .unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&store)
+        .unwrap()
+        .set_len(16)
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_opgap"))
+        .args(["search", "vmotion", "--index"])
+        .arg(index.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&*index.path().to_string_lossy())
+            && stderr.contains("is damaged (delete the folder and scan again to rebuild it)"),
+        "{stderr}"
+    );
+    // A scan still reports its findings, names the damage, and is partial.
+    let run = indexed_scan(index.path(), &[ops.path()], &[]);
+    assert_eq!(run.code(), 2);
+    assert_eq!(
+        run.findings().len(),
+        scan_json(shared_cache(), ops.path(), &[]).findings().len()
+    );
+    assert!(
+        run.errors()[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is damaged"),
+        "{:#}",
+        run.json["errors"]
+    );
+}

@@ -376,15 +376,15 @@ fn unreachable_and_out_of_bounds_access_are_named_traps() {
 
 #[test]
 fn floods_of_findings_are_refused_whole() {
-    // 50 000 findings fit in the guest's memory but not in one report.
-    let (run, _) = scan_hostile(&repo_with("HOSTILE-FLOOD 50"), 5000);
+    // 100 000 findings fit in the guest's memory but not in one answer.
+    let (run, _) = scan_hostile(&repo_with("HOSTILE-FLOOD 100"), 5000);
     let e = probe_error(&run);
     assert_eq!(e["cause"]["kind"], "invalid-output");
     assert!(
         e["message"]
             .as_str()
             .unwrap()
-            .contains("returned 50000 findings for one document, more than the limit of 10000"),
+            .contains("returned 100000 findings for one document, more than the limit of 50000"),
         "{e}"
     );
     assert!(probe_findings(&run).is_empty());

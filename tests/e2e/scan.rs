@@ -295,7 +295,7 @@ fn findings_are_the_same_in_the_same_order_whatever_the_thread_count() {
 fn a_line_with_two_hundred_thousand_matches_is_scanned_and_the_cap_is_reported() {
     // 1.6 MB on one line: per-hit line scans or pairwise shadowing checks
     // would blow the plugin deadline. The line goes to plugins in two
-    // pieces cut between words; the rule engine keeps 10 000 findings per
+    // pieces cut between words; the rule engine keeps 50 000 findings per
     // piece and says so, and the run is marked partial.
     let repo = Repo::new();
     repo.write("long.md", format!("{}\n", "vMotion ".repeat(200_000)))
@@ -317,12 +317,12 @@ fn a_line_with_two_hundred_thousand_matches_is_scanned_and_the_cap_is_reported()
         log.iter().all(|l| l
             .as_str()
             .unwrap()
-            .ends_with("only the first 10000 reported")),
+            .ends_with("only the first 50000 reported")),
         "{log:?}"
     );
     let count = |path: &str| run.findings().iter().filter(|f| f["path"] == path).count();
     // One finding per construct and line survives the merge.
     assert_eq!(count("long.md"), 1);
     assert_eq!(count("ok.md"), 1);
-    assert!(run.stderr().contains("only the first 10000 reported"));
+    assert!(run.stderr().contains("only the first 50000 reported"));
 }

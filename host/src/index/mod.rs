@@ -209,6 +209,18 @@ impl RunbookIndex {
         Self::open_or_create(dir)
     }
 
+    /// A searcher over the last commit; a damaged segment file is named
+    /// with the folder and how to rebuild it.
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        let reader = self.index.reader().with_context(|| {
+            format!(
+                "the index in {} is damaged (delete the folder and scan again to rebuild it)",
+                self.dir.display()
+            )
+        })?;
+        Ok(reader.searcher())
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -224,7 +236,7 @@ impl RunbookIndex {
     /// What the last committed scan recorded for each file of a repository.
     pub fn previous(&self, repo_key: &str) -> Result<HashMap<String, FileState>> {
         let f = &self.fields;
-        let searcher = self.index.reader()?.searcher();
+        let searcher = self.searcher()?;
         let query = BooleanQuery::new(vec![
             (Occur::Must, term_query(f.kind, "file")),
             (Occur::Must, term_query(f.repo_key, repo_key)),

@@ -80,7 +80,7 @@ const STACKS: [&str; 4] = ["libvirt", "proxmox", "ovirt", "openstack"];
 
 pub fn search(index: &RunbookIndex, request: &SearchRequest) -> Result<SearchResults> {
     let f = index.fields();
-    let searcher = index.tantivy().reader()?.searcher();
+    let searcher = index.searcher()?;
     let mut parser = QueryParser::for_index(index.tantivy(), vec![f.heading, f.prose, f.code]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.heading, 2.0);

@@ -34,7 +34,7 @@ impl Default for Limits {
             tables: 32,
             memories: 8,
             max_component_bytes: 32 << 20,
-            max_findings_per_document: 10_000,
+            max_findings_per_document: 50_000,
         }
     }
 }

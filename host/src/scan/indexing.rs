@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::index::{FileState, IndexedFile, IndexedSection, RunbookIndex, Update};
@@ -75,13 +75,23 @@ impl Indexing {
             files_written: 0,
             files_removed: 0,
         };
+        let dir = self.dir.clone();
+        let failed = || {
+            format!(
+                "cannot update the index in {}; writing failed part-way (a full disk or a \
+                 file size limit is the usual cause); the previous index is unchanged and \
+                 still searchable",
+                dir.display()
+            )
+        };
         let mut offset = 0;
         for (s, previous) in sources.iter().zip(previous) {
             let of_repo = &results[offset..offset + s.files.len()];
             offset += s.files.len();
-            self.record(s, of_repo, previous, &fidelity, &mut summary)?;
+            self.record(s, of_repo, previous, &fidelity, &mut summary)
+                .with_context(failed)?;
         }
-        self.update.commit()?;
+        self.update.commit().with_context(failed)?;
         Ok(summary)
     }
 

@@ -1,7 +1,7 @@
 //! Merging findings within a file: one finding per construct where spans
 //! nest, and the line-level yield rules of the catalogue.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::report::Finding;
 
@@ -12,20 +12,31 @@ const SURE_ENOUGH_TO_REFINE: f32 = 0.6;
 /// On each line, keep one finding per construct (the first), and drop
 /// product mentions beside any other construct and broad constructs beside
 /// a confident one that refines them (see the catalogue). Findings arrive
-/// sorted by position, so a line's findings are adjacent.
+/// sorted by position, so a line's findings are adjacent. Linear in the
+/// findings of a line times its distinct constructs (a line can hold a
+/// hundred thousand findings of a few constructs).
 pub(super) fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
     let mut kept = Vec::with_capacity(findings.len());
     for line in findings.chunk_by(|a, b| a.line == b.line) {
-        for (i, f) in line.iter().enumerate() {
-            let repeated = line[..i].iter().any(|o| o.construct == f.construct);
+        // Each construct on the line with its highest confidence.
+        let mut best: HashMap<&str, f32> = HashMap::new();
+        for f in line {
+            let c = best.entry(f.construct.as_str()).or_insert(f.confidence);
+            *c = c.max(f.confidence);
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        for f in line {
+            if !seen.insert(f.construct.as_str()) {
+                continue;
+            }
             // A guess from the document's topic does not displace what the
             // line's own words say.
-            let yields = line.iter().any(|o| {
-                opgap_catalogue::yields_to(&f.construct, &o.construct)
+            let yields = best.iter().any(|(other, confidence)| {
+                opgap_catalogue::yields_to(&f.construct, other)
                     && (opgap_catalogue::is_product_mention(&f.construct)
-                        || o.confidence >= f.confidence.min(SURE_ENOUGH_TO_REFINE))
+                        || *confidence >= f.confidence.min(SURE_ENOUGH_TO_REFINE))
             });
-            if !repeated && !yields {
+            if !yields {
                 kept.push(f.clone());
             }
         }

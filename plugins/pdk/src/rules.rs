@@ -237,7 +237,7 @@ impl Rule {
 
 /// The most findings one document may return: the host's default limit,
 /// beyond which it refuses the whole answer.
-pub const MAX_FINDINGS_PER_DOCUMENT: usize = 10_000;
+pub const MAX_FINDINGS_PER_DOCUMENT: usize = 50_000;
 
 /// In `shadowed_by`: any construct other than the rule's own.
 pub const ANY_CONSTRUCT: &str = "*";
