@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::report::{ScanReport, fingerprint};
@@ -70,8 +70,8 @@ impl Baseline {
     }
 
     pub fn read(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the baseline {}", path.display()))?;
+        let text = crate::textfile::read_text(path, crate::textfile::BASELINE_MAX)
+            .map_err(|e| anyhow::anyhow!("cannot read the baseline {}: {e}", path.display()))?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
             anyhow::anyhow!(
                 "{}:{}:{}: not an opgap baseline: {e}",

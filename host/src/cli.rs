@@ -866,6 +866,12 @@ fn run_readiness(args: ReadinessArgs) -> anyhow::Result<ExitCode> {
             contexts.push(run::context_from_saved(path)?);
             continue;
         }
+        if path.exists() && !path.is_dir() && !path.is_file() {
+            anyhow::bail!(
+                "--scan {spec}: not a regular file (give a repository, a git URL or a saved \
+                 JSON scan report)"
+            );
+        }
         let source = SourceArgs {
             paths: vec![spec.clone()],
             rev: None,

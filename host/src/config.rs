@@ -205,10 +205,13 @@ pub fn load(explicit: Option<&Path>, scanned: &Path) -> Result<Config, LoadError
             None => return Ok(Config::default()),
         },
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| LoadError::Unreadable {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
+    let text =
+        crate::textfile::read_text(&path, crate::textfile::CONFIG_MAX).map_err(|message| {
+            LoadError::Unreadable {
+                path: path.clone(),
+                message,
+            }
+        })?;
     parse(&path, &text).map_err(LoadError::Invalid)
 }
 

@@ -29,3 +29,4 @@ pub mod source;
 pub mod stacks;
 pub mod steps;
 pub mod suppress;
+pub mod textfile;

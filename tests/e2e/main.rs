@@ -12,6 +12,7 @@ mod fixtures;
 mod hostile_repos;
 mod html;
 mod index;
+mod inputs;
 mod readiness;
 mod readiness_teams;
 mod report;

@@ -317,7 +317,7 @@ pub fn read(path: &Path, model: &Model) -> Result<Questionnaire, Vec<ConfigError
 
 /// A questionnaire file's text, or the error that names it.
 pub fn read_text(path: &Path) -> Result<String, Vec<ConfigError>> {
-    std::fs::read_to_string(path).map_err(|e| {
+    crate::textfile::read_text(path, crate::textfile::QUESTIONNAIRE_MAX).map_err(|e| {
         vec![ConfigError {
             path: path.to_path_buf(),
             line: 1,

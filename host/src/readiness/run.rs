@@ -199,8 +199,8 @@ pub fn context_of(report: &ScanReport) -> ScanContext {
 
 /// The scan context of a saved JSON report (`opgap scan --format json`).
 pub fn context_from_saved(path: &Path) -> anyhow::Result<ScanContext> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = crate::textfile::read_text(path, crate::textfile::REPORT_MAX)
+        .map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
     let report: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         anyhow!(
             "{}:{}:{}: not a JSON scan report: {e}",
