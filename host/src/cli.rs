@@ -813,7 +813,12 @@ fn all_stacks() -> Vec<String> {
 fn cache_root(explicit: Option<PathBuf>) -> PathBuf {
     explicit
         .or_else(|| dirs::cache_dir().map(|d| d.join("opgap")))
-        .unwrap_or_else(|| std::env::temp_dir().join("opgap"))
+        // Per user: the cache holds native code, so it must be private.
+        .unwrap_or_else(|| {
+            // SAFETY: getuid has no preconditions and cannot fail.
+            let uid = unsafe { libc::getuid() };
+            std::env::temp_dir().join(format!("opgap-{uid}"))
+        })
 }
 
 fn run_init(args: InitArgs, template: &str) -> anyhow::Result<ExitCode> {

@@ -41,3 +41,25 @@ fn a_corrupted_cache_entry_is_detected_and_rebuilt() {
     let again = scan_json(cache.path(), repo.path(), &[]);
     assert_eq!(compile_outcome(&again), "hit");
 }
+
+#[test]
+fn a_cache_folder_others_can_write_to_is_not_trusted() {
+    use std::os::unix::fs::PermissionsExt;
+    let cache = tempfile::tempdir().unwrap();
+    let repo = Repo::new();
+    repo.write("a.md", "vMotion\n").commit("a");
+    scan_json(cache.path(), repo.path(), &[]);
+    let components = cache.path().join("components");
+    std::fs::set_permissions(&components, std::fs::Permissions::from_mode(0o777)).unwrap();
+    // Whatever sits in it now is never loaded as native code.
+    let run = scan_json(cache.path(), repo.path(), &[]);
+    assert_eq!(compile_outcome(&run), "uncached");
+    assert!(
+        run.stderr()
+            .contains("not using the compiled-plugin cache in")
+            && run.stderr().contains("others can write to it (mode 777"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(run.plugin_findings("vsphere"), 1);
+}

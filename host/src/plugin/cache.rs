@@ -94,6 +94,33 @@ impl ComponentCache {
     }
 }
 
+/// Make sure `dir` exists and only its owner can change it: the cache holds
+/// native code that is run as it is, so a folder someone else can write to
+/// (or own) would let them run code as the user.
+pub fn private_dir(dir: &Path) -> std::result::Result<(), String> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| format!("cannot create it: {e}"))?;
+    let meta = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    if !meta.is_dir() {
+        Err("it is not a folder (a symlink is not trusted)".into())
+    } else if meta.uid() != uid {
+        Err(format!("it belongs to user {}, not to you", meta.uid()))
+    } else if meta.mode() & 0o022 != 0 {
+        Err(format!(
+            "others can write to it (mode {:o}; `chmod go-w` it)",
+            meta.mode() & 0o777
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// The payload of an entry whose magic and checksum are intact.
 fn verified_payload(entry: &[u8]) -> Option<&[u8]> {
     let rest = entry.strip_prefix(MAGIC)?;
@@ -120,7 +147,26 @@ impl Hasher for Sha256Hasher {
 
 #[cfg(test)]
 mod tests {
-    use super::verified_payload;
+    use super::{private_dir, verified_payload};
+
+    #[test]
+    fn only_a_private_folder_of_ours_is_trusted() {
+        use std::os::unix::fs::PermissionsExt;
+        let base = tempfile::tempdir().unwrap();
+        let fresh = base.path().join("a/b/cache");
+        assert_eq!(private_dir(&fresh), Ok(()));
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        std::fs::set_permissions(&fresh, std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(
+            private_dir(&fresh)
+                .unwrap_err()
+                .contains("others can write to it (mode 777")
+        );
+        let link = base.path().join("link");
+        std::os::unix::fs::symlink(&fresh, &link).unwrap();
+        assert!(private_dir(&link).unwrap_err().contains("symlink"));
+    }
 
     #[test]
     fn checksum_rejects_truncated_and_flipped_entries() {

@@ -34,7 +34,17 @@ impl Runtime {
     pub fn new(limits: Limits, cache_dir: Option<PathBuf>) -> Result<Self> {
         let engine = new_engine()?;
         let linker = new_linker(&engine)?;
-        let cache = cache_dir.map(|dir| ComponentCache::new(dir, &engine));
+        let cache = cache_dir.and_then(|dir| match super::cache::private_dir(&dir) {
+            Ok(()) => Some(ComponentCache::new(dir, &engine)),
+            Err(why) => {
+                eprintln!(
+                    "warning: not using the compiled-plugin cache in {}: {why}; plugins are \
+                     compiled on every run",
+                    dir.display()
+                );
+                None
+            }
+        });
         Ok(Self {
             inner: Arc::new(Inner {
                 engine,
