@@ -221,6 +221,12 @@ fn files_that_are_not_components_are_named_load_errors() {
     let repo = repo_with("x");
     let garbage = repo.path().join("garbage.wasm");
     std::fs::write(&garbage, b"definitely not wasm").unwrap();
+    // Sparse, so the test writes nothing: over the 32 MiB limit by size.
+    let huge = repo.path().join("huge.wasm");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(33 << 20)
+        .unwrap();
     let run = scan_json(
         shared_cache(),
         repo.path(),
@@ -232,6 +238,8 @@ fn files_that_are_not_components_are_named_load_errors() {
             // Endless: must be refused without being read.
             "--plugin",
             "/dev/zero",
+            "--plugin",
+            huge.to_str().unwrap(),
         ],
     );
     assert_eq!(run.code(), 2);
@@ -248,6 +256,11 @@ fn files_that_are_not_components_are_named_load_errors() {
         messages[2].contains("/dev/zero is not a regular file"),
         "{}",
         messages[2]
+    );
+    assert!(
+        messages[3].contains("huge.wasm is larger than the 32 MiB limit for plugins"),
+        "{}",
+        messages[3]
     );
     the_builtin_findings_survive(&run);
 }
