@@ -484,14 +484,11 @@ fn a_full_disk_under_the_index_is_named_and_the_previous_index_still_serves() {
     // No file may grow past 256 KiB: writes past it fail with EFBIG, as
     // on a full disk (the signal that would kill the process is ignored).
     let bulky = bulky_repo();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
-    cmd.arg("scan")
-        .arg("--cache-dir")
-        .arg(shared_cache())
-        .arg("--index")
-        .arg(index.path())
-        .args(["--format", "json", "--fail-on", "never"])
-        .args([ops.path(), backup.path(), bulky.path()]);
+    let mut cmd = indexed_scan_command(
+        index.path(),
+        &[ops.path(), backup.path(), bulky.path()],
+        &[],
+    );
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         cmd.pre_exec(|| {

@@ -114,6 +114,12 @@ pub fn opgap_as_is(cache: &Path) -> Command {
 
 /// `opgap scan --format json` keeping the index in `index`.
 pub fn indexed_scan(index: &Path, paths: &[&Path], extra: &[&str]) -> Run {
+    let mut cmd = indexed_scan_command(index, paths, extra);
+    Run::of(cmd.output().expect("opgap runs"))
+}
+
+/// The command `indexed_scan` runs, for tests that change how it runs.
+pub fn indexed_scan_command(index: &Path, paths: &[&Path], extra: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_opgap"));
     cmd.env("NO_COLOR", "1")
         .arg("scan")
@@ -124,7 +130,7 @@ pub fn indexed_scan(index: &Path, paths: &[&Path], extra: &[&str]) -> Run {
         .args(["--format", "json", "--fail-on", "never"])
         .args(paths)
         .args(extra);
-    Run::of(cmd.output().expect("opgap runs"))
+    cmd
 }
 
 /// Run `cmd`, assert it succeeded (showing its output if not), and give

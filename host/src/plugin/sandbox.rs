@@ -93,36 +93,23 @@ impl PluginLog {
     /// Each kept line as `level: message`, cleaned of control characters,
     /// then how many lines were dropped, if any.
     pub fn lines_for_report(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .lines
-            .iter()
-            .map(|(level, line)| {
-                format!(
-                    "{}: {}",
-                    level_name(*level),
-                    super::clean(line, LOG_LINE_MAX)
-                )
-            })
-            .collect();
-        if self.dropped > 0 {
-            out.push(format!("… {} more log lines dropped", self.dropped));
-        }
-        out
+        self.cleaned(|_| true)
     }
 
     /// The lines logged at warn or error level, cleaned, then the drop
     /// count if lines were dropped.
     pub fn warnings(&self) -> Vec<String> {
+        self.cleaned(|level| matches!(level, Level::Warn | Level::Error))
+    }
+
+    fn cleaned(&self, wanted: impl Fn(Level) -> bool) -> Vec<String> {
         let mut out: Vec<String> = self
             .lines
             .iter()
-            .filter(|(level, _)| matches!(level, Level::Warn | Level::Error))
+            .filter(|(level, _)| wanted(*level))
             .map(|(level, line)| {
-                format!(
-                    "{}: {}",
-                    level_name(*level),
-                    super::clean(line, LOG_LINE_MAX)
-                )
+                let line = super::clean(line, LOG_LINE_MAX);
+                format!("{}: {line}", level_name(*level))
             })
             .collect();
         if !out.is_empty() && self.dropped > 0 {
