@@ -23,6 +23,11 @@ pub fn new_engine() -> Result<Engine> {
     // worker threads are started with a much larger stack than this.
     config.max_wasm_stack(1 << 20);
     config.parallel_compilation(true);
+    // For profiling plugins with `perf`: names guest functions in
+    // /tmp/perf-<pid>.map (bench/README.md).
+    if std::env::var_os("OPGAP_PERF_MAP").is_some() {
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     let engine = Engine::new(&config)?;
     start_epoch_ticker(&engine);
     Ok(engine)
