@@ -108,7 +108,12 @@ pub fn plugin_output(data: &[u8]) {
             (&f.evidence, 2048),
         ] {
             assert!(text.len() <= max, "{} bytes", text.len());
-            assert!(!text.chars().any(char::is_control), "{text:?}");
+            assert!(
+                !text.chars().any(|c| c.is_control()
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)),
+                "{text:?}"
+            );
         }
     }
 }
@@ -133,7 +138,9 @@ fn check_document(path: &str, format: Format, text: &str) {
             "step",
         );
     }
-    // Tiny pieces, so every input is cut: nothing lost, nothing invented.
+    // Tiny pieces, so every input is cut: nothing lost, nothing invented,
+    // and each piece placed where the host's line index puts its start.
+    let index = opgap::parse::lines::LineIndex::new(text);
     if let Some(cut) = pieces(&doc, 7) {
         let whole: String = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         let again: String = cut
@@ -141,6 +148,12 @@ fn check_document(path: &str, format: Format, text: &str) {
             .flat_map(|d: &Document| &d.blocks)
             .map(|b| {
                 check_span(text, b.span, "piece");
+                assert_eq!(
+                    (b.line, b.column),
+                    index.position(b.span.start as usize),
+                    "piece position at {}",
+                    b.span.start
+                );
                 assert_eq!(b.text, &text[b.span.start as usize..b.span.end as usize]);
                 b.text.as_str()
             })

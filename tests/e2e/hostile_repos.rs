@@ -102,15 +102,43 @@ fn a_fifty_megabyte_runbook_is_scanned_whole_in_pieces() {
             expected += 1;
         }
     }
+    // One block far larger than a piece: a 3 MB script, cut at line ends.
+    let script: String = (0..150_000)
+        .map(|i| {
+            if i % 1000 == 999 {
+                "Connect-VIServer -Server vc01\n".to_string()
+            } else {
+                format!("Write-Host 'step {i}'\n")
+            }
+        })
+        .collect();
     let repo = Repo::new();
     repo.write("big.md", &text)
+        .write("big.ps1", &script)
         .write("move.md", MOVE)
         .commit("big");
-    let run = scan_json(shared_cache(), repo.path(), &["--only", "vsphere"]);
+    let run = scan_json(
+        shared_cache(),
+        repo.path(),
+        &["--only", "vsphere", "--only", "powercli"],
+    );
     assert_eq!(run.code(), 0, "{:#}", run.json["errors"]);
     let found = constructs_in(&run, "big.md");
     assert_eq!(found.len(), expected, "every mention, none lost at a cut");
     assert!(found.iter().all(|c| c == "vmware.vmotion"));
+    let moves: Vec<u64> = run
+        .locations()
+        .into_iter()
+        .filter(|l| l.0 == "big.ps1")
+        .map(|l| l.1)
+        .collect();
+    assert_eq!(moves.len(), 150, "{moves:?}");
+    assert!(
+        moves
+            .iter()
+            .enumerate()
+            .all(|(k, line)| *line == 1000 * (k as u64 + 1))
+    );
     assert_eq!(constructs_in(&run, "move.md"), ["vmware.vmotion"]);
 }
 
@@ -319,7 +347,7 @@ fn odd_names_and_special_files_in_a_working_tree() {
 }
 
 #[test]
-fn a_file_rewritten_during_the_scan_is_read_as_one_version() {
+fn a_file_rewritten_during_the_scan_never_breaks_it() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_path_buf();
     std::fs::write(root.join("move.md"), MOVE).unwrap();
@@ -351,8 +379,9 @@ fn a_file_rewritten_during_the_scan_is_read_as_one_version() {
         let run = scan_json(shared_cache(), &root, &[]);
         assert!(matches!(run.code(), 0), "{}", run.stderr());
         assert_eq!(constructs_in(&run, "move.md"), ["vmware.vmotion"]);
-        // Whatever was read (a whole version or a torn one), findings point
-        // inside it: every reported line exists in the text that was read.
+        // Whatever was read (a whole version or a torn one), findings are
+        // where one of the versions has them; the scan neither fails nor
+        // reports a position outside what it read.
         for f in run.findings().iter().filter(|f| f["path"] == "changing.md") {
             let line = f["line"].as_u64().unwrap();
             assert!(line == 1 || line == 20_001, "{f}");
@@ -360,4 +389,47 @@ fn a_file_rewritten_during_the_scan_is_read_as_one_version() {
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     assert!(writer.join().unwrap() > 0);
+}
+
+#[test]
+fn an_ignore_file_that_is_a_fifo_or_a_link_to_a_device_cannot_hang_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("move.md"), MOVE).unwrap();
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::write(root.join("sub/ignored.md"), "vSAN\n").unwrap();
+    mkfifo_at(&root.join("sub/.gitignore"));
+    std::os::unix::fs::symlink("/dev/zero", root.join(".ignore")).unwrap();
+    // A folder with a control character: counted once, never entered.
+    std::fs::create_dir_all(root.join("bad\x1bdir")).unwrap();
+    std::fs::write(root.join("bad\x1bdir/a.md"), "vCenter\n").unwrap();
+    std::fs::write(root.join("bad\x1bdir/b.md"), "vCenter\n").unwrap();
+    let started = Instant::now();
+    let run = scan_json(shared_cache(), root, &[]);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    let messages: Vec<&str> = run
+        .errors()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .all(|m| m.contains("an ignore file that is not a regular file")),
+        "{messages:?}"
+    );
+    assert_eq!(skipped(&run)["unsafe-name"], 1, "{}", skipped(&run));
+    let mut paths: Vec<String> = run.locations().into_iter().map(|l| l.0).collect();
+    paths.sort();
+    assert_eq!(paths, ["move.md", "sub/ignored.md"]);
+}
+
+fn mkfifo_at(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
 }

@@ -51,10 +51,7 @@ fn configuration_that_is_huge_deep_or_not_a_file_is_named() {
             .unwrap();
         let stderr = stderr_of(&out);
         assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
-        assert!(
-            stderr.contains(&*path.to_string_lossy()) || stderr.contains(&expected),
-            "{name}: {stderr}"
-        );
+        assert!(stderr.contains(name), "{name}: {stderr}");
         assert!(stderr.contains(&expected), "{name}: {stderr}");
         assert!(!stderr.contains("panicked") && !stderr.contains("overflow"));
         assert!(started.elapsed() < Duration::from_secs(20));

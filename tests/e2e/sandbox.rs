@@ -305,8 +305,9 @@ fn long_finite_work_under_the_deadline_succeeds_and_over_it_fails() {
         }
         millions *= 2;
     };
-    // Twice the work's time is enough; a quarter of it is not.
-    let enough = (work.as_millis() as u64) * 2;
+    // Four times the work's time is enough (other tests load the machine
+    // too); an eighth of it is not.
+    let enough = (work.as_millis() as u64) * 4;
     let (run, _) = scan_hostile_with(&repo, enough, "1");
     assert_eq!(
         probe_findings(&run).len(),
@@ -315,7 +316,7 @@ fn long_finite_work_under_the_deadline_succeeds_and_over_it_fails() {
         run.json["errors"]
     );
     assert_eq!(run.code(), 0);
-    let short = (work.as_millis() as u64 / 4).max(20);
+    let short = (work.as_millis() as u64 / 8).max(20);
     let (run, _) = scan_hostile_with(&repo, short, "1");
     assert_eq!(probe_error(&run)["cause"]["kind"], "deadline", "{work:?}");
     the_other_findings_survive(&run);
@@ -468,7 +469,7 @@ fn a_log_and_stderr_flood_is_bounded_and_kept_for_the_author() {
         .collect();
     assert_eq!(log[0], "warn: [31mline 0[0m of a flood");
     let total: usize = log.iter().map(|l| l.len()).sum();
-    assert!(total < 20 * 1024, "{total} bytes of log kept");
+    assert!(total < 24 * 1024, "{total} bytes of log kept");
     let last = log.last().unwrap();
     assert!(
         last.starts_with("… ") && last.ends_with("more log lines dropped"),

@@ -94,16 +94,27 @@ impl ComponentCache {
     }
 }
 
-/// Make sure `dir` exists and only its owner can change it: the cache holds
-/// native code that is run as it is, so a folder someone else can write to
-/// (or own) would let them run code as the user.
+/// Make sure `dir` exists and only the user can change it or the folder
+/// holding it: the cache holds native code that is run as it is, so a
+/// folder someone else can write to (or own) would let them run code as
+/// the user.
 pub fn private_dir(dir: &Path) -> std::result::Result<(), String> {
-    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    use std::os::unix::fs::DirBuilderExt;
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)
         .map_err(|e| format!("cannot create it: {e}"))?;
+    // The folder that holds it too: whoever can rename entries there could
+    // swap the cache folder for their own after this check.
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        owned_and_private(parent).map_err(|why| format!("{why} ({})", parent.display()))?;
+    }
+    owned_and_private(dir)
+}
+
+fn owned_and_private(dir: &Path) -> std::result::Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
     let meta = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
     // SAFETY: getuid has no preconditions and cannot fail.
     let uid = unsafe { libc::getuid() };
@@ -166,6 +177,15 @@ mod tests {
         let link = base.path().join("link");
         std::os::unix::fs::symlink(&fresh, &link).unwrap();
         assert!(private_dir(&link).unwrap_err().contains("symlink"));
+        // A private folder inside one that others can write to is not.
+        std::fs::set_permissions(&fresh, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let parent = fresh.parent().unwrap();
+        std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let why = private_dir(&fresh).unwrap_err();
+        assert!(
+            why.contains("others can write") && why.contains("a/b)"),
+            "{why}"
+        );
     }
 
     #[test]

@@ -54,8 +54,11 @@ fn cut_block(block: &Block, max: usize) -> Vec<Block> {
         return vec![block.clone()];
     }
     let text = block.text.as_str();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
+    // Position of `start`, advanced piece by piece (linear in the block).
+    let (mut line, mut column) = (block.line, block.column);
     while start < text.len() {
         let mut end = (start + max).min(text.len());
         while !text.is_char_boundary(end) {
@@ -73,12 +76,6 @@ fn cut_block(block: &Block, max: usize) -> Vec<Block> {
             // A piece smaller than one character: take the character.
             end = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
-        let before = &text[..start];
-        let line = block.line + before.matches('\n').count() as u32;
-        let column = match before.rfind('\n') {
-            Some(nl) => before[nl + 1..].chars().count() as u32 + 1,
-            None => block.column + before.chars().count() as u32,
-        };
         out.push(Block {
             kind: block.kind,
             text: text[start..end].to_string(),
@@ -92,6 +89,19 @@ fn cut_block(block: &Block, max: usize) -> Vec<Block> {
             column,
             heading_path: block.heading_path.clone(),
         });
+        // Line breaks as the host counts them: `\n`, `\r\n`, a lone `\r`.
+        let mut after_break = None;
+        for (i, &b) in bytes[start..end].iter().enumerate() {
+            let at = start + i;
+            if b == b'\n' || (b == b'\r' && bytes.get(at + 1) != Some(&b'\n')) {
+                line += 1;
+                after_break = Some(at + 1);
+            }
+        }
+        column = match after_break {
+            Some(from) => 1 + text[from..end].chars().count() as u32,
+            None => column + text[start..end].chars().count() as u32,
+        };
         start = end;
     }
     out
@@ -180,6 +190,26 @@ mod tests {
             .collect();
         assert_eq!(cut.concat(), text);
         assert!(cut.iter().all(|t| t.ends_with(' ')), "{cut:?}");
+    }
+
+    #[test]
+    fn cut_positions_count_a_lone_carriage_return_as_a_line_end() {
+        let text = "aaaa\rbbbb\r\ncccc\ndd";
+        let d = doc(vec![block(text, 0, 1)]);
+        let p = pieces(&d, 5).unwrap();
+        let at: Vec<(u32, u32)> = p
+            .iter()
+            .flat_map(|d| &d.blocks)
+            .map(|b| (b.line, b.column))
+            .collect();
+        let lines = crate::parse::lines::LineIndex::new(text);
+        let expected: Vec<(u32, u32)> = p
+            .iter()
+            .flat_map(|d| &d.blocks)
+            .map(|b| lines.position(b.span.start as usize))
+            .collect();
+        assert_eq!(at, expected);
+        assert_eq!(at.last(), Some(&(4, 1)));
     }
 
     #[test]

@@ -85,24 +85,28 @@ impl Host for SandboxState {
 #[derive(Default, Debug, Clone)]
 pub struct PluginLog {
     pub lines: Vec<(Level, String)>,
+    /// Bytes kept of debug and info lines, and of warn and error lines:
+    /// separate budgets, so chatter cannot crowd out a warning.
     bytes: usize,
+    warning_bytes: usize,
     pub dropped: u64,
+    dropped_warnings: u64,
 }
 
 impl PluginLog {
     /// Each kept line as `level: message`, cleaned of control characters,
     /// then how many lines were dropped, if any.
     pub fn lines_for_report(&self) -> Vec<String> {
-        self.cleaned(|_| true)
+        self.cleaned(|_| true, self.dropped)
     }
 
     /// The lines logged at warn or error level, cleaned, then the drop
     /// count if lines were dropped.
     pub fn warnings(&self) -> Vec<String> {
-        self.cleaned(|level| matches!(level, Level::Warn | Level::Error))
+        self.cleaned(is_warning, self.dropped_warnings)
     }
 
-    fn cleaned(&self, wanted: impl Fn(Level) -> bool) -> Vec<String> {
+    fn cleaned(&self, wanted: impl Fn(Level) -> bool, dropped: u64) -> Vec<String> {
         let mut out: Vec<String> = self
             .lines
             .iter()
@@ -112,15 +116,22 @@ impl PluginLog {
                 format!("{}: {line}", level_name(*level))
             })
             .collect();
-        if !out.is_empty() && self.dropped > 0 {
-            out.push(format!("… {} more log lines dropped", self.dropped));
+        if dropped > 0 {
+            out.push(format!("… {dropped} more log lines dropped"));
         }
         out
     }
 
     fn push(&mut self, level: Level, message: &str) {
-        if self.bytes >= LOG_KEEP {
+        let warning = is_warning(level);
+        let used = if warning {
+            &mut self.warning_bytes
+        } else {
+            &mut self.bytes
+        };
+        if *used >= LOG_KEEP {
             self.dropped += 1;
+            self.dropped_warnings += u64::from(warning);
             return;
         }
         let mut line = message.to_string();
@@ -131,9 +142,13 @@ impl PluginLog {
             }
             line.truncate(cut);
         }
-        self.bytes += line.len();
+        *used += line.len();
         self.lines.push((level, line));
     }
+}
+
+fn is_warning(level: Level) -> bool {
+    matches!(level, Level::Warn | Level::Error)
 }
 
 fn level_name(level: Level) -> &'static str {
@@ -353,5 +368,32 @@ impl tokio::io::AsyncWrite for CapturedOutput {
     }
     fn poll_shutdown(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Poll::Ready(Ok(()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chatter_cannot_crowd_out_a_warning() {
+        let mut log = PluginLog::default();
+        for i in 0..10_000 {
+            log.push(Level::Debug, &format!("debug line {i}"));
+        }
+        log.push(Level::Warn, "only the first 50000 findings reported");
+        assert_eq!(
+            log.warnings(),
+            ["warn: only the first 50000 findings reported"]
+        );
+        let all = log.lines_for_report();
+        assert!(all.last().unwrap().ends_with("more log lines dropped"));
+        for _ in 0..10_000 {
+            log.push(Level::Error, "again");
+        }
+        let warnings = log.warnings();
+        assert!(warnings.last().unwrap().ends_with("more log lines dropped"));
+        // 16 KiB of five-byte messages, then the drop count.
+        assert!(warnings.len() < LOG_KEEP / 5 + 3, "{}", warnings.len());
     }
 }

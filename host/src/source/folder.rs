@@ -2,6 +2,8 @@
 //! Symlinks are never followed, so nothing outside the folder is read.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Result;
 
@@ -15,11 +17,43 @@ pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
         origin: None,
         revision: None,
     });
+    // The walker opens every `.gitignore` and `.ignore` it meets with a
+    // plain blocking read; one that is a FIFO, a device or a symlink (to
+    // `/dev/zero`, say) would hang the scan. Such a folder is walked
+    // without ignore files, and the error says why.
+    let odd_ignore_files = ignore_files_not_regular(root);
+    for path in &odd_ignore_files {
+        sources.unreadable(
+            path.clone(),
+            "an ignore file that is not a regular file; ignore files are not honoured in this \
+             folder"
+                .into(),
+        );
+    }
+    // Folders with unsafe names are counted once and not entered.
+    let unsafe_folders = Arc::new(AtomicU64::new(0));
+    let counter = unsafe_folders.clone();
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .follow_links(false)
         .require_git(false)
-        .filter_entry(|e| e.file_name() != ".git")
+        .standard_filters(odd_ignore_files.is_empty())
+        .hidden(false)
+        .filter_entry(move |e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let name = e.file_name();
+            if name == ".git" {
+                return false;
+            }
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            if is_dir && name.to_str().is_none_or(unsafe_name) {
+                counter.fetch_add(1, Ordering::Relaxed);
+                return false;
+            }
+            true
+        })
         .build();
     for entry in walker {
         let entry = match entry {
@@ -54,7 +88,29 @@ pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
             read_into(&mut sources, entry.path(), path);
         }
     }
+    for _ in 0..unsafe_folders.load(Ordering::Relaxed) {
+        sources.skip(SkipReason::UnsafeName);
+    }
     Ok(sources)
+}
+
+/// Paths (relative to `root`) of `.gitignore` and `.ignore` files that are
+/// not regular files, found by a walk that reads no ignore file.
+fn ignore_files_not_regular(root: &Path) -> Vec<String> {
+    let walker = ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        .follow_links(false)
+        .filter_entry(|e| e.file_name() != ".git")
+        .build();
+    walker
+        .flatten()
+        .filter(|e| e.file_name() == ".gitignore" || e.file_name() == ".ignore")
+        .filter(|e| !e.file_type().is_some_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let relative = e.path().strip_prefix(root).ok()?;
+            Some(relative.to_string_lossy().into_owned())
+        })
+        .collect()
 }
 
 fn read_into(sources: &mut Sources, file: &Path, path: String) {
