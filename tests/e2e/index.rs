@@ -272,13 +272,20 @@ fn slow_repo() -> Repo {
     repo
 }
 
-#[test]
-fn a_killed_scan_leaves_the_previous_index_usable() {
+/// The two-repository estate scanned into a fresh index, and what a search
+/// for `snapshot` finds there (one section).
+fn indexed_estate() -> (Repo, Repo, tempfile::TempDir, Value) {
     let (ops, backup) = estate();
     let index = tempfile::tempdir().unwrap();
     indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
     let before = search_json(index.path(), &["snapshot"]);
     assert_eq!(before["total"], 1);
+    (ops, backup, index, before)
+}
+
+#[test]
+fn a_killed_scan_leaves_the_previous_index_usable() {
+    let (ops, backup, index, before) = indexed_estate();
 
     let repo = slow_repo();
     let mut child = slow_scan(index.path(), &repo);
@@ -475,11 +482,7 @@ fn bulky_repo() -> Repo {
 #[test]
 fn a_full_disk_under_the_index_is_named_and_the_previous_index_still_serves() {
     use std::os::unix::process::CommandExt;
-    let (ops, backup) = estate();
-    let index = tempfile::tempdir().unwrap();
-    indexed_scan(index.path(), &[ops.path(), backup.path()], &[]);
-    let before = search_json(index.path(), &["snapshot"]);
-    assert_eq!(before["total"], 1);
+    let (ops, backup, index, before) = indexed_estate();
 
     // No file may grow past 256 KiB: writes past it fail with EFBIG, as
     // on a full disk (the signal that would kill the process is ignored).
