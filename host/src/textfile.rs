@@ -1,7 +1,8 @@
-//! Text files the user names (configuration, questionnaires, baselines,
-//! saved reports): read only when they are regular files within a size
-//! bound, so a path to a FIFO or a device, or a runaway file, is a clear
-//! error instead of a hang or an exhausted memory.
+//! Reading one file without trusting it: opened once, non-blocking (a FIFO
+//! with no writer cannot hang us), checked on the open handle to be a
+//! regular file, and read no further than a bound. Repository files,
+//! plugin files and the text files the user names (configuration,
+//! questionnaires, baselines, saved reports) all come through here.
 
 use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
@@ -13,30 +14,60 @@ pub const QUESTIONNAIRE_MAX: u64 = 4 << 20;
 pub const BASELINE_MAX: u64 = 256 << 20;
 pub const REPORT_MAX: u64 = 512 << 20;
 
-/// The UTF-8 text of `path`, or why it cannot be had (without the path:
-/// callers put it where their errors put paths).
-pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
-    // Non-blocking, so opening a FIFO with no writer returns at once.
-    let file = std::fs::OpenOptions::new()
+/// What reading a file gave.
+pub enum Bounded {
+    Bytes(Vec<u8>),
+    /// A FIFO, socket, device or folder.
+    NotAFile,
+    TooLarge,
+    /// A symlink, when links are not followed.
+    Symlink,
+}
+
+/// Read `path` once, up to `max` bytes. `follow_links: false` refuses a
+/// symlink (inside a repository nothing is followed).
+pub fn read_bounded(path: &Path, max: u64, follow_links: bool) -> std::io::Result<Bounded> {
+    let flags = if follow_links {
+        libc::O_NONBLOCK
+    } else {
+        libc::O_NONBLOCK | libc::O_NOFOLLOW
+    };
+    let file = match std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(flags)
         .open(path)
-        .map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
+    {
+        Ok(f) => f,
+        Err(e) if !follow_links && e.raw_os_error() == Some(libc::ELOOP) => {
+            return Ok(Bounded::Symlink);
+        }
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err("not a regular file".into());
+        return Ok(Bounded::NotAFile);
     }
-    let too_large = || format!("larger than the {} limit for this file", size(max));
     if meta.len() > max {
-        return Err(too_large());
+        return Ok(Bounded::TooLarge);
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+    file.take(max + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
-        return Err(too_large());
+        return Ok(Bounded::TooLarge);
     }
+    Ok(Bounded::Bytes(bytes))
+}
+
+/// The UTF-8 text of a file the user named, or why it cannot be had
+/// (without the path: callers put it where their errors put paths).
+pub fn read_text(path: &Path, max: u64) -> Result<String, String> {
+    let bytes = match read_bounded(path, max, true).map_err(|e| e.to_string())? {
+        Bounded::Bytes(bytes) => bytes,
+        Bounded::NotAFile | Bounded::Symlink => return Err("not a regular file".into()),
+        Bounded::TooLarge => {
+            return Err(format!("larger than the {} limit for this file", size(max)));
+        }
+    };
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "not UTF-8 text (invalid byte at offset {})",

@@ -148,30 +148,18 @@ pub fn read_component_file(
     path: &std::path::Path,
     limits: &super::Limits,
 ) -> Result<Vec<u8>, String> {
-    use std::io::Read;
+    use crate::textfile::{Bounded, read_bounded};
     let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    if !meta.is_file() {
-        return Err(format!("{shown} is not a regular file"));
-    }
     let cap = limits.max_component_bytes as u64;
-    let too_big = || {
-        format!(
+    match read_bounded(path, cap, true) {
+        Ok(Bounded::Bytes(bytes)) => Ok(bytes),
+        Ok(Bounded::NotAFile | Bounded::Symlink) => Err(format!("{shown} is not a regular file")),
+        Ok(Bounded::TooLarge) => Err(format!(
             "{shown} is larger than the {} MiB limit for plugins",
             cap >> 20
-        )
-    };
-    if meta.len() > cap {
-        return Err(too_big());
+        )),
+        Err(e) => Err(format!("cannot read {shown}: {e}")),
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read {shown}: {e}"))?;
-    if bytes.len() as u64 > cap {
-        return Err(too_big());
-    }
-    Ok(bytes)
 }
 
 /// The names a component imports and exports, sorted.

@@ -23,7 +23,7 @@ pub use detector::{DetectorInstance, DetectorPlugin};
 pub use failure::{CallError, Failure};
 pub use inspect::{Inspection, inspect};
 pub use limits::Limits;
-pub use output::{Checked, check_findings, clean};
+pub use output::{Checked, check_findings, clean, rewrites_display};
 pub use pieces::{PIECE_BYTES, pieces};
 pub use runtime::Runtime;
 pub use scorer::{ScorerInstance, ScorerPlugin};

@@ -85,18 +85,22 @@ pub fn clean_info(mut info: PluginInfo) -> PluginInfo {
     info
 }
 
-/// Remove control characters (terminal escape sequences start with ESC) and
-/// cap the length at `max` bytes (ellipsis included; `max` ≥ 3), on a
+/// Characters that change how text is shown rather than what it says:
+/// control characters (terminal escape sequences start with ESC) and
+/// bidirectional overrides, which make text read differently from what it
+/// is (the "Trojan Source" trick).
+pub fn rewrites_display(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Remove the characters [`rewrites_display`] names and cap the length at `max` bytes (ellipsis included; `max` ≥ 3), on a
 /// character boundary. Newlines and tabs become spaces.
 pub fn clean(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max));
     for c in text.chars() {
         let c = match c {
             '\n' | '\t' | '\r' => ' ',
-            c if c.is_control() => continue,
-            // Bidirectional overrides can make text read differently from
-            // what it is (the "Trojan Source" trick).
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => continue,
+            c if rewrites_display(c) => continue,
             c => c,
         };
         if out.len() + c.len_utf8() > max {

@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Result;
 
-use super::{FileRead, RepoInfo, SkipReason, Sources, read_regular, unsafe_name};
+use super::{MAX_FILE_BYTES, RepoInfo, SkipReason, Sources, unsafe_name};
+use crate::textfile::{Bounded, read_bounded};
 
 pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
     let mut sources = Sources::new(RepoInfo {
@@ -114,9 +115,14 @@ fn ignore_files_not_regular(root: &Path) -> Vec<String> {
 }
 
 fn read_into(sources: &mut Sources, file: &Path, path: String) {
-    match read_regular(file) {
-        Ok(FileRead::Bytes(bytes)) => sources.offer(path, bytes, None),
-        Ok(FileRead::Skipped(reason)) => sources.skip(reason),
+    // Read once through one handle, never following a link, never blocking
+    // on a FIFO and never past the size limit: a file swapped or grown while
+    // the scan runs cannot hang or flood it.
+    match read_bounded(file, MAX_FILE_BYTES, false) {
+        Ok(Bounded::Bytes(bytes)) => sources.offer(path, bytes, None),
+        Ok(Bounded::NotAFile) => sources.skip(SkipReason::NotAFile),
+        Ok(Bounded::TooLarge) => sources.skip(SkipReason::TooLarge),
+        Ok(Bounded::Symlink) => sources.skip(SkipReason::Symlink),
         Err(e) => sources.unreadable(path, e.to_string()),
     }
 }

@@ -150,48 +150,9 @@ impl Sources {
 pub fn unsafe_name(name: &str) -> bool {
     matches!(name, "" | "." | "..")
         || name.eq_ignore_ascii_case(".git")
-        || name.chars().any(|c| {
-            c.is_control() || matches!(c, '/' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
-}
-
-/// The outcome of reading one file from disk.
-pub enum FileRead {
-    Bytes(Vec<u8>),
-    Skipped(SkipReason),
-}
-
-/// Read a regular file once, through one handle, never following a
-/// symlink, never blocking on a FIFO and never past the size limit, so a
-/// file swapped or grown while the scan runs cannot hang or flood it.
-pub fn read_regular(path: &Path) -> std::io::Result<FileRead> {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
-        .open(path);
-    let file = match file {
-        Ok(f) => f,
-        // O_NOFOLLOW on a symlink.
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            return Ok(FileRead::Skipped(SkipReason::Symlink));
-        }
-        Err(e) => return Err(e),
-    };
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Ok(FileRead::Skipped(SkipReason::NotAFile));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Ok(FileRead::Skipped(SkipReason::TooLarge));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Ok(FileRead::Skipped(SkipReason::TooLarge));
-    }
-    Ok(FileRead::Bytes(bytes))
+        || name
+            .chars()
+            .any(|c| c == '/' || crate::plugin::rewrites_display(c))
 }
 
 /// What changed since a base revision (`--changed-since`).
