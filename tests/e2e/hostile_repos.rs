@@ -322,11 +322,7 @@ fn odd_names_and_special_files_in_a_working_tree() {
     let raw = <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"caf\xe9.md");
     std::fs::write(root.join(raw), "vCenter\n").unwrap();
     let fifo = root.join("pipe.md");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    mkfifo(&fifo);
     let started = Instant::now();
     let run = scan_json(shared_cache(), root, &[]);
     assert!(
@@ -398,7 +394,7 @@ fn an_ignore_file_that_is_a_fifo_or_a_link_to_a_device_cannot_hang_the_walk() {
     std::fs::write(root.join("move.md"), MOVE).unwrap();
     std::fs::create_dir_all(root.join("sub")).unwrap();
     std::fs::write(root.join("sub/ignored.md"), "vSAN\n").unwrap();
-    mkfifo_at(&root.join("sub/.gitignore"));
+    mkfifo(&root.join("sub/.gitignore"));
     std::os::unix::fs::symlink("/dev/zero", root.join(".ignore")).unwrap();
     // A folder with a control character: counted once, never entered.
     std::fs::create_dir_all(root.join("bad\x1bdir")).unwrap();
@@ -424,12 +420,4 @@ fn an_ignore_file_that_is_a_fifo_or_a_link_to_a_device_cannot_hang_the_walk() {
     let mut paths: Vec<String> = run.locations().into_iter().map(|l| l.0).collect();
     paths.sort();
     assert_eq!(paths, ["move.md", "sub/ignored.md"]);
-}
-
-fn mkfifo_at(path: &std::path::Path) {
-    let made = std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .unwrap();
-    assert!(made.success());
 }

@@ -283,6 +283,17 @@ fn indexed_estate() -> (Repo, Repo, tempfile::TempDir, Value) {
     (ops, backup, index, before)
 }
 
+/// The index answers as it did before (`before` is its answer for
+/// `snapshot`), and nothing of an interrupted write (`new_word`) shows.
+fn index_is_as_before(index: &Path, before: &Value, new_word: &str) {
+    assert_eq!(&search_json(index, &["snapshot"]), before);
+    assert_eq!(
+        search_json(index, &[new_word])["total"],
+        0,
+        "nothing half-written is searchable"
+    );
+}
+
 #[test]
 fn a_killed_scan_leaves_the_previous_index_usable() {
     let (ops, backup, index, before) = indexed_estate();
@@ -294,12 +305,7 @@ fn a_killed_scan_leaves_the_previous_index_usable() {
     child.kill().unwrap();
     child.wait().unwrap();
 
-    assert_eq!(search_json(index.path(), &["snapshot"]), before);
-    assert_eq!(
-        search_json(index.path(), &["step"])["total"],
-        0,
-        "nothing half-written"
-    );
+    index_is_as_before(index.path(), &before, "step");
     let after = indexed_scan(
         index.path(),
         &[ops.path(), backup.path()],
@@ -522,12 +528,7 @@ fn a_full_disk_under_the_index_is_named_and_the_previous_index_still_serves() {
     );
     // The findings are still reported, and the index is as it was.
     assert!(full.findings().iter().any(|f| f["path"] == "bulky.md"));
-    assert_eq!(search_json(index.path(), &["snapshot"]), before);
-    assert_eq!(
-        search_json(index.path(), &["drain"])["total"],
-        0,
-        "nothing of the failed write is searchable"
-    );
+    index_is_as_before(index.path(), &before, "drain");
 
     // With room again, the next scan brings it up to date.
     let after = indexed_scan(

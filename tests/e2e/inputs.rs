@@ -3,18 +3,13 @@
 //! (and the line and column where the text is at fault), never a hang, a
 //! crash or an exhausted memory.
 
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use crate::support::*;
 
 fn stderr_of(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn mkfifo(path: &std::path::Path) {
-    let made = Command::new("mkfifo").arg(path).status().unwrap();
-    assert!(made.success());
 }
 
 #[test]

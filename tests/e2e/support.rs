@@ -59,6 +59,15 @@ impl Repo {
     }
 }
 
+/// Make a FIFO at `path` (a file that blocks whoever opens it to read).
+pub fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+}
+
 /// The workspace root (where `corpus/` lives).
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
