@@ -114,6 +114,7 @@ pub const API_VERSION: &str = "0.1.0";
 pub mod blocks;
 pub mod detect;
 pub mod find;
+pub mod prefilter;
 pub mod rules;
 pub mod testing;
 pub mod text;

@@ -11,8 +11,9 @@
 //! construct only in a document where another rule already found that
 //! construct.
 //!
-//! Detection is linear in the document: one [`RegexSet`] pass per block
-//! selects the rules worth running, each compiled once per instance.
+//! Detection is linear in the document: one Aho-Corasick pass per block
+//! over the literals the rules require selects the rules worth running
+//! (see `prefilter`), each compiled once per instance.
 //!
 //! Patterns are Rust `regex` syntax matched on bytes with Unicode off:
 //! `\b`, `\w`, `\s` and `(?i)` are ASCII, which keeps the automata small
@@ -49,8 +50,9 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use opgap_catalogue::Impact;
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 
+use crate::prefilter::Prefilter;
 use crate::text::{is_nested, span_in};
 use crate::types::{Block, BlockKind, Document, Finding, PluginInfo, Rule as RuleInfo, Severity};
 
@@ -251,9 +253,9 @@ pub const VMWARE_ANCHORS: &str = r"(?i)\b(vcenter|vcsa\d*|esxi|vsphere|vsan|nsx(
 pub const OTHER_TOOLS: &str = r"(?i)\b(zfs|lvcreate|lvm|rbd|ceph|aws|gcloud|az|kubectl|volumesnapshots?|velero|etcdctl|elasticsearch|pg_dump|pg_basebackup|mysql|hyper-v|qm|pct|pvesh|pvesm|pvecm|pveum|ha-manager|vzdump|proxmox|virsh|virt-install|libvirt|openstack|nova|ovirt|vdsm-client|btrfs|helm|terraform\s+state)\b";
 
 /// A detector built from a rule table.
-/// Lazy-DFA cache per rule regex. A rule's regex only runs on a block the
-/// rule set already matched, so a small cache is enough, and 300 rules at
-/// this size plus the set's 16 MiB stay well inside the host's 64 MiB.
+/// Lazy-DFA cache per rule regex. A rule's regex only runs on a block that
+/// holds one of its literals, so a small cache is enough, and 300 rules at
+/// this size stay well inside the host's 64 MiB.
 const RULE_DFA_CACHE: usize = 64 << 10;
 
 pub struct Detector {
@@ -261,17 +263,43 @@ pub struct Detector {
     description: &'static str,
     rules: &'static [Rule],
     ids: Vec<String>,
-    set: RegexSet,
+    /// For each rule, the rules whose matches shadow it.
+    shadowers: Vec<Vec<usize>>,
+    /// Built with the detector, so that the host's warm-up `info` call, not
+    /// the first document, pays for compiling the patterns.
+    engine: Engine,
+}
+
+/// The compiled matching machinery of a detector.
+struct Engine {
+    prefilter: Prefilter,
     /// Each rule's own regex, compiled on its first match: most rules never
     /// match a given estate, and compiling them all would dominate start-up.
     each: Vec<OnceLock<Regex>>,
-    patterns: Vec<String>,
     not_with: Vec<Option<Regex>>,
-    /// For each rule, the rules whose matches shadow it.
-    shadowers: Vec<Vec<usize>>,
     anchors: Regex,
     other_tools: Regex,
     comment_openers: Regex,
+}
+
+impl Engine {
+    fn new(rules: &[Rule]) -> Self {
+        let patterns: Vec<String> = rules.iter().map(|r| r.pattern.to_string()).collect();
+        Self {
+            prefilter: Prefilter::new(&patterns),
+            each: rules.iter().map(|_| OnceLock::new()).collect(),
+            not_with: rules
+                .iter()
+                .map(|r| {
+                    r.not_with
+                        .map(|p| ascii_regex(p).unwrap_or_else(|e| panic!("not_with: {e}")))
+                })
+                .collect(),
+            anchors: ascii_regex(VMWARE_ANCHORS).expect("anchor pattern"),
+            other_tools: ascii_regex(OTHER_TOOLS).expect("other-tools pattern"),
+            comment_openers: ascii_regex(r#"<#|"""|'''|/\*"#).expect("comment openers"),
+        }
+    }
 }
 
 /// One rule match inside one block, as offsets into the block's text.
@@ -294,28 +322,12 @@ impl Detector {
                 r.construct
             );
         }
-        let patterns: Vec<String> = rules.iter().map(|r| r.pattern.to_string()).collect();
         Self {
             name,
             description,
             rules,
             ids: rule_ids(name, rules),
-            // Hundreds of patterns outgrow the default lazy-DFA cache, and
-            // every search then falls back to a slower engine (7x here).
-            set: RegexSetBuilder::new(&patterns)
-                .unicode(false)
-                .dfa_size_limit(16 << 20)
-                .build()
-                .unwrap_or_else(|e| panic!("rule patterns: {e}")),
-            each: patterns.iter().map(|_| OnceLock::new()).collect(),
-            patterns,
-            not_with: rules
-                .iter()
-                .map(|r| {
-                    r.not_with
-                        .map(|p| ascii_regex(p).unwrap_or_else(|e| panic!("not_with: {e}")))
-                })
-                .collect(),
+            engine: Engine::new(rules),
             shadowers: rules
                 .iter()
                 .map(|r| {
@@ -328,9 +340,6 @@ impl Detector {
                         .collect()
                 })
                 .collect(),
-            anchors: ascii_regex(VMWARE_ANCHORS).expect("anchor pattern"),
-            other_tools: ascii_regex(OTHER_TOOLS).expect("other-tools pattern"),
-            comment_openers: ascii_regex(r#"<#|"""|'''|/\*"#).expect("comment openers"),
         }
     }
 
@@ -452,24 +461,25 @@ impl Detector {
     }
 
     fn collect_hits(&self, doc: &Document) -> Vec<Hit> {
+        let engine = &self.engine;
         let mut hits = Vec::new();
         for (b, block) in doc.blocks.iter().enumerate() {
             if is_nested(block) {
                 continue;
             }
-            for rule in self.set.matches(block.text.as_bytes()).iter() {
+            for rule in engine.prefilter.candidates(block.text.as_bytes()) {
                 if !in_scope(self.rules[rule].scope, block) {
                     continue;
                 }
-                let regex = self.each[rule].get_or_init(|| {
+                let regex = engine.each[rule].get_or_init(|| {
                     // Hundreds of rules each keep a lazy-DFA cache for the
                     // life of the instance; at the default 2 MiB each they
                     // would outgrow the host's memory limit on a big estate.
-                    RegexBuilder::new(&self.patterns[rule])
+                    RegexBuilder::new(self.rules[rule].pattern)
                         .unicode(false)
                         .dfa_size_limit(RULE_DFA_CACHE)
                         .build()
-                        .expect("compiled in the set already")
+                        .unwrap_or_else(|e| panic!("rule pattern: {e}"))
                 });
                 for m in regex.find_iter(block.text.as_bytes()) {
                     if m.start() < m.end() {
@@ -500,7 +510,7 @@ impl Detector {
         let block = &doc.blocks[hit.block];
         let (line_start, line_end) = lines.bounds(hit);
         let line = &block.text[line_start..line_end];
-        if let Some(not_with) = &self.not_with[hit.rule]
+        if let Some(not_with) = &self.engine.not_with[hit.rule]
             && *lines
                 .vetoed
                 .entry((hit.rule, hit.block, line_start))
@@ -532,7 +542,7 @@ impl Detector {
                     && !*lines
                         .other_tool
                         .entry((hit.block, line_start))
-                        .or_insert_with(|| self.other_tools.is_match(line.as_bytes()))
+                        .or_insert_with(|| self.engine.other_tools.is_match(line.as_bytes()))
                     && !inside_path_or_url(&block.text, hit.start, hit.end)
             }
         }
@@ -554,7 +564,7 @@ impl Detector {
             let language = block.language.as_deref().unwrap_or("");
             let text = &block.text;
             let mut at = 0;
-            while let Some(open) = self.comment_openers.find_at(text.as_bytes(), at) {
+            while let Some(open) = self.engine.comment_openers.find_at(text.as_bytes(), at) {
                 // `/*` is a glob in a shell script, `"""` a string in
                 // PowerShell: each opener counts only in its own language.
                 let close = match (&text[open.range()], language) {
@@ -871,5 +881,5 @@ fn about_vmware(doc: &Document, hits: &[Hit], detector: &Detector) -> bool {
     }) || doc
         .blocks
         .iter()
-        .any(|b| !is_nested(b) && detector.anchors.is_match(b.text.as_bytes()))
+        .any(|b| !is_nested(b) && detector.engine.anchors.is_match(b.text.as_bytes()))
 }

@@ -140,3 +140,60 @@ pub fn constructs(detector: &Detector, document: &Document) -> Vec<String> {
         .map(|(c, _)| c)
         .collect()
 }
+
+/// For each of `texts` that a rule matches although the rule prefilter
+/// (see [`crate::prefilter`]) would not run it there, the text's index and
+/// the rule's pattern: always empty for a sound prefilter. Plugins call it
+/// on their sample texts.
+///
+/// ```
+/// use opgap_pdk::rules::Rule;
+/// use opgap_pdk::testing::prefilter_misses;
+/// static R: &[Rule] = &[Rule::strong("vmware.vmotion", r"\bvMotion\b|(?i)\bv-?motion\b")];
+/// assert!(prefilter_misses(R, &["Use V-MOTION or vMotion.", "no"]).is_empty());
+/// ```
+pub fn prefilter_misses(
+    rules: &[crate::rules::Rule],
+    texts: &[&str],
+) -> Vec<(usize, &'static str)> {
+    let patterns: Vec<String> = rules.iter().map(|r| r.pattern.to_string()).collect();
+    let prefilter = crate::prefilter::Prefilter::new(&patterns);
+    let regexes: Vec<regex::bytes::Regex> = rules
+        .iter()
+        .map(|rule| {
+            regex::bytes::RegexBuilder::new(rule.pattern)
+                .unicode(false)
+                .build()
+                .expect("a valid pattern")
+        })
+        .collect();
+    let mut misses = Vec::new();
+    for (t, text) in texts.iter().enumerate() {
+        let candidates = prefilter.candidates(text.as_bytes());
+        for (i, regex) in regexes.iter().enumerate() {
+            if candidates.binary_search(&i).is_err() && regex.is_match(text.as_bytes()) {
+                misses.push((t, rules[i].pattern));
+            }
+        }
+    }
+    misses
+}
+
+/// Every text file under `root`, whole and line by line (a block is often
+/// one line), to feed [`prefilter_misses`] with real text.
+pub fn sample_pieces(root: &std::path::Path) -> Vec<String> {
+    let mut stack = vec![root.to_path_buf()];
+    let mut pieces = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a readable sample folder") {
+            let path = entry.expect("a readable entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                pieces.extend(text.lines().map(str::to_string));
+                pieces.push(text);
+            }
+        }
+    }
+    pieces
+}
