@@ -1443,13 +1443,16 @@ fn run_scan(args: ScanArgs) -> ExitCode {
             let decision = matches!(args.format, ScanFormat::Html)
                 .then(|| management_planes(&options, &mut report).ok())
                 .flatten();
-            let mut out = std::io::stdout().lock();
+            // Buffered: stdout is line-buffered, and a large report has
+            // millions of lines (one write each made it a third of a rescan).
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             let result = match args.format {
                 ScanFormat::Sarif => report::sarif::write(&report, &mut out),
                 ScanFormat::Markdown => report::markdown::write(&report, &mut out),
                 ScanFormat::Html => report::html::write(&report, decision.as_ref(), &mut out),
                 _ => report::json::write(&report, &mut out),
-            };
+            }
+            .and_then(|()| out.flush());
             // Errors also reach people watching the terminal.
             let _ = report::terminal::write_errors(&report, &mut anstream::stderr());
             result
