@@ -18,6 +18,11 @@ use regex_syntax::ParserBuilder;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+/// Up to this many literal bytes (the built-in detectors have about 9 000
+/// between them) the automaton is a full DFA of a few MiB at most; beyond,
+/// the crate picks a smaller, slower kind.
+const DFA_LITERAL_BYTES: usize = 20_000;
+
 pub struct Prefilter {
     automaton: AhoCorasick,
     literals: Vec<Literal>,
@@ -68,8 +73,12 @@ impl Prefilter {
             // Overlapping search: a literal inside another ("vmk" in
             // "vmkfstools") must be seen too.
             .match_kind(MatchKind::Standard)
-            // A few thousand states: the fastest kind is small enough.
-            .kind(Some(AhoCorasickKind::DFA))
+            // The fastest kind, while its table stays small: a state per
+            // literal byte, each a row over the alphabet's byte classes.
+            .kind(
+                (literals.iter().map(|l| l.bytes.len()).sum::<usize>() <= DFA_LITERAL_BYTES)
+                    .then_some(AhoCorasickKind::DFA),
+            )
             .build(literals.iter().map(|l| &l.bytes))
             .expect("a few hundred short literals fit the automaton");
         Self {
@@ -356,6 +365,21 @@ mod tests {
         let filter = Prefilter::new(&[r"\bHA\b".into(), r"(?i)\bdrs\b".into()]);
         assert_eq!(filter.candidates(b"HA and DRS"), [0, 1]);
         assert_eq!(filter.candidates(b"that has drs"), [1]);
+    }
+
+    #[test]
+    fn a_table_too_big_for_a_dfa_still_finds_its_rules() {
+        let patterns: Vec<String> = (0..3000)
+            .map(|i| format!(r"\bconstruct{i:04}x\b"))
+            .collect();
+        let bytes: usize = patterns.iter().map(|p| p.len() - 4).sum();
+        assert!(bytes > DFA_LITERAL_BYTES);
+        let filter = Prefilter::new(&patterns);
+        assert_eq!(
+            filter.candidates(b"see construct2999x and CONSTRUCT0008x, construct0007x"),
+            [7, 2999]
+        );
+        assert!(filter.candidates(b"construct7x").is_empty());
     }
 
     #[test]

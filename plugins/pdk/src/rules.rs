@@ -252,12 +252,12 @@ pub const VMWARE_ANCHORS: &str = r"(?i)\b(vcenter|vcsa\d*|esxi|vsphere|vsan|nsx(
 /// a line that names one.
 pub const OTHER_TOOLS: &str = r"(?i)\b(zfs|lvcreate|lvm|rbd|ceph|aws|gcloud|az|kubectl|volumesnapshots?|velero|etcdctl|elasticsearch|pg_dump|pg_basebackup|mysql|hyper-v|qm|pct|pvesh|pvesm|pvecm|pveum|ha-manager|vzdump|proxmox|virsh|virt-install|libvirt|openstack|nova|ovirt|vdsm-client|btrfs|helm|terraform\s+state)\b";
 
-/// A detector built from a rule table.
 /// Lazy-DFA cache per rule regex. A rule's regex only runs on a block that
 /// holds one of its literals, so a small cache is enough, and 300 rules at
 /// this size stay well inside the host's 64 MiB.
 const RULE_DFA_CACHE: usize = 64 << 10;
 
+/// A detector built from a rule table.
 pub struct Detector {
     name: &'static str,
     description: &'static str,
