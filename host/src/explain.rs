@@ -91,7 +91,7 @@ pub fn explain(
         .map(|stack| {
             let mut one = [finding.clone()];
             crate::scan::translate_with(translators, stack, &mut one, errors);
-            one[0].translation.take().expect("always set")
+            *one[0].translation.take().expect("always set")
         })
         .collect();
     Some(Explanation {

@@ -69,7 +69,7 @@ pub fn scope(findings: &[Finding]) -> Option<RebuildScope> {
     let mut stack = None;
     let mut items: BTreeMap<&str, Uses> = BTreeMap::new();
     for f in findings.iter().filter(|f| f.suppressed.is_none()) {
-        if let Some(TranslationOutcome::Translated { stack: s, .. }) = &f.translation {
+        if let Some(TranslationOutcome::Translated { stack: s, .. }) = f.translation.as_deref() {
             stack.get_or_insert(s.clone());
             items
                 .entry(&f.construct)
@@ -90,7 +90,7 @@ pub fn scope(findings: &[Finding]) -> Option<RebuildScope> {
             instead,
             signal,
             ..
-        }) = &f.translation
+        }) = f.translation.as_deref()
         else {
             continue;
         };
@@ -162,7 +162,7 @@ mod tests {
             path: path.into(),
             ..Finding::example(construct, layer)
         };
-        f.translation = Some(TranslationOutcome::Translated {
+        f.translation = Some(Box::new(TranslationOutcome::Translated {
             stack: "libvirt".into(),
             translator: "t".into(),
             fidelity,
@@ -180,7 +180,7 @@ mod tests {
             },
             references: vec![],
             effort,
-        });
+        }));
         f
     }
 

@@ -63,11 +63,11 @@ pub fn apply(text: &str, findings: &mut [Finding], repo: &str, path: &str) -> Ve
         });
         if let Some(s) = hit {
             s.used += 1;
-            f.suppressed = Some(Suppressed {
+            f.suppressed = Some(Box::new(Suppressed {
                 reason: s.reason.clone().expect("checked above"),
                 line: s.line,
                 scope: s.scope.to_string(),
-            });
+            }));
         }
     }
     suppressions

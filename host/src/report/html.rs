@@ -206,7 +206,7 @@ fn findings(h: &mut String, report: &ScanReport) {
             open = true;
             current = Some((&f.repo, &f.path));
         }
-        let translation = match &f.translation {
+        let translation = match f.translation.as_deref() {
             Some(TranslationOutcome::Translated {
                 fidelity,
                 replacement,

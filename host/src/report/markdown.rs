@@ -189,7 +189,7 @@ fn write_findings(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "|---:|---|---|---|---|")?;
             current = Some((&f.repo, &f.path));
         }
-        let translation = match &f.translation {
+        let translation = match f.translation.as_deref() {
             Some(TranslationOutcome::Translated {
                 fidelity,
                 replacement,

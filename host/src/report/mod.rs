@@ -177,11 +177,13 @@ pub struct Finding {
     /// The source line the finding starts on, control characters removed.
     pub line_text: String,
     /// What the construct becomes on the stack asked for (`--stack`).
+    /// Boxed, like `suppressed`: most findings have neither, and a large
+    /// estate holds a million findings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub translation: Option<TranslationOutcome>,
+    pub translation: Option<Box<TranslationOutcome>>,
     /// Set when an `opgap-ignore` comment accepts this finding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suppressed: Option<crate::suppress::Suppressed>,
+    pub suppressed: Option<Box<crate::suppress::Suppressed>>,
 }
 
 impl Finding {

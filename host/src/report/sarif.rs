@@ -143,7 +143,7 @@ fn rule(f: &Finding) -> sarif::ReportingDescriptor {
 
 /// The rule's help: what the construct becomes on the stack scanned for.
 fn help(f: &Finding) -> (String, String) {
-    match &f.translation {
+    match f.translation.as_deref() {
         Some(TranslationOutcome::Translated {
             stack,
             fidelity,
@@ -253,7 +253,7 @@ fn result(f: &Finding, rule_index: usize, uri_base: &str) -> sarif::Result {
         fidelity,
         replacement,
         ..
-    }) = &f.translation
+    }) = f.translation.as_deref()
     {
         message.push_str(&format!(" On {stack}: {}", fidelity.as_str()));
         if let Some(first) = replacement.first() {

@@ -206,7 +206,9 @@ fn fidelity_by_construct(
     for stack in STACKS {
         translate_with(translators, stack, &mut representatives, errors);
         for f in &mut representatives {
-            if let Some(TranslationOutcome::Translated { fidelity, .. }) = f.translation.take() {
+            if let Some(TranslationOutcome::Translated { fidelity, .. }) =
+                f.translation.take().map(|t| *t)
+            {
                 out.entry(f.construct.clone())
                     .or_default()
                     .push(format!("{stack}:{}", fidelity.as_str()));

@@ -16,7 +16,8 @@ const SURE_ENOUGH_TO_REFINE: f32 = 0.6;
 /// findings of a line times its distinct constructs (a line can hold a
 /// hundred thousand findings of a few constructs).
 pub(super) fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
-    let mut kept = Vec::with_capacity(findings.len());
+    let mut keep = vec![false; findings.len()];
+    let mut at = 0;
     for line in findings.chunk_by(|a, b| a.line == b.line) {
         // Each construct on the line with its highest confidence.
         let mut best: HashMap<&str, f32> = HashMap::new();
@@ -25,7 +26,7 @@ pub(super) fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
             *c = c.max(f.confidence);
         }
         let mut seen: HashSet<&str> = HashSet::new();
-        for f in line {
+        for (i, f) in line.iter().enumerate() {
             if !seen.insert(f.construct.as_str()) {
                 continue;
             }
@@ -36,11 +37,18 @@ pub(super) fn drop_yielding(findings: Vec<Finding>) -> Vec<Finding> {
                     && (opgap_catalogue::is_product_mention(&f.construct)
                         || *confidence >= f.confidence.min(SURE_ENOUGH_TO_REFINE))
             });
-            if !yields {
-                kept.push(f.clone());
-            }
+            keep[at + i] = !yields;
         }
+        at += line.len();
     }
+    // Moved, not cloned, into the same allocation, trimmed to what is
+    // kept: a file's findings live until the report is written.
+    let mut kept: Vec<Finding> = findings
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, keep)| keep.then_some(f))
+        .collect();
+    kept.shrink_to_fit();
     kept
 }
 

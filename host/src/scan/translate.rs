@@ -25,7 +25,7 @@ pub fn translate_on_stacks(
             let mut copy = findings.to_vec();
             translate_with(&translators, stack, &mut copy, errors);
             copy.into_iter()
-                .map(|f| f.translation.expect("translate_with sets every finding"))
+                .map(|f| *f.translation.expect("translate_with sets every finding"))
                 .collect()
         })
         .collect())
@@ -118,7 +118,7 @@ pub fn translate_with(
                 }
             }
         }
-        f.translation = Some(outcome);
+        f.translation = Some(Box::new(outcome));
     }
 }
 
