@@ -63,3 +63,41 @@ fn a_cache_folder_others_can_write_to_is_not_trusted() {
     );
     assert_eq!(run.plugin_findings("vsphere"), 1);
 }
+
+#[test]
+fn what_a_plugin_says_of_itself_is_cached_with_a_checksum_and_asked_again_when_damaged() {
+    let cache = tempfile::tempdir().unwrap();
+    let repo = Repo::new();
+    repo.write("a.md", "vMotion\n").commit("a");
+    let first = scan_json(cache.path(), repo.path(), &[]);
+    let infos: Vec<std::path::PathBuf> = std::fs::read_dir(cache.path().join("components"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".info.json"))
+        .collect();
+    assert_eq!(infos.len(), 4, "one per built-in detector: {infos:?}");
+    // A changed letter in a rule's help text still parses as JSON: only the
+    // checksum tells, and the plugin is asked again.
+    for path in &infos {
+        let text = std::fs::read_to_string(path).unwrap();
+        std::fs::write(path, text.replacen("vMotion", "vMotioN", 1)).unwrap();
+    }
+    // SARIF carries each rule's help, taken from what the plugin said.
+    let sarif = |cache: &std::path::Path| {
+        let output = opgap(cache)
+            .arg(repo.path())
+            .args(["--format", "sarif"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let second = sarif(cache.path());
+    assert!(second.contains("vMotion") && !second.contains("vMotioN"));
+    let again = scan_json(cache.path(), repo.path(), &[]);
+    assert_eq!(first.json["findings"], again.json["findings"]);
+    // Rewritten whole: the next run reads them again.
+    for path in &infos {
+        assert!(!std::fs::read_to_string(path).unwrap().contains("vMotioN"));
+    }
+}

@@ -15,7 +15,78 @@ use sha2::{Digest, Sha256};
 use wasmtime::Engine;
 use wasmtime::component::Component;
 
+use super::bindings::{PluginInfo, Rule};
+
 const MAGIC: &[u8; 8] = b"OPGAPC1\0";
+
+/// A plugin's rule list is a few hundred short records.
+const INFO_MAX_BYTES: u64 = 4 << 20;
+
+/// `PluginInfo` as stored beside the compiled component.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CachedInfo {
+    name: String,
+    version: String,
+    api_version: String,
+    description: String,
+    rules: Vec<CachedRule>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CachedRule {
+    id: String,
+    construct: String,
+    layer: String,
+    default_severity: crate::report::Severity,
+    short_help: String,
+    long_help: String,
+}
+
+impl From<&PluginInfo> for CachedInfo {
+    fn from(info: &PluginInfo) -> Self {
+        Self {
+            name: info.name.clone(),
+            version: info.version.clone(),
+            api_version: info.api_version.clone(),
+            description: info.description.clone(),
+            rules: info
+                .rules
+                .iter()
+                .map(|r| CachedRule {
+                    id: r.id.clone(),
+                    construct: r.construct.clone(),
+                    layer: r.layer.clone(),
+                    default_severity: r.default_severity.into(),
+                    short_help: r.short_help.clone(),
+                    long_help: r.long_help.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<CachedInfo> for PluginInfo {
+    fn from(info: CachedInfo) -> Self {
+        Self {
+            name: info.name,
+            version: info.version,
+            api_version: info.api_version,
+            description: info.description,
+            rules: info
+                .rules
+                .into_iter()
+                .map(|r| Rule {
+                    id: r.id,
+                    construct: r.construct,
+                    layer: r.layer,
+                    default_severity: r.default_severity.into(),
+                    short_help: r.short_help,
+                    long_help: r.long_help,
+                })
+                .collect(),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -78,6 +149,42 @@ impl ComponentCache {
         // A cache that cannot be written only costs time on the next run.
         let _ = self.store(&path, &component);
         Ok((component, outcome))
+    }
+
+    fn info_path(&self, component_sha256: &str) -> PathBuf {
+        self.dir
+            .join(format!("{component_sha256}-{}.info.json", self.engine_key))
+    }
+
+    /// What the component said of itself when it was first loaded: `info`
+    /// is a function of the component's bytes, and asking again means
+    /// instantiating it, which is most of a run on a repository with
+    /// nothing to scan. The entry is a checksum line, then JSON; a damaged
+    /// or unreadable entry is not used (the plugin is asked again).
+    pub fn load_info(&self, component_sha256: &str) -> Option<PluginInfo> {
+        let path = self.info_path(component_sha256);
+        let text = crate::textfile::read_text(&path, INFO_MAX_BYTES).ok()?;
+        let (checksum, json) = text.split_once('\n')?;
+        if hex::encode(Sha256::digest(json.as_bytes())) != checksum {
+            return None;
+        }
+        serde_json::from_str::<CachedInfo>(json)
+            .ok()
+            .map(Into::into)
+    }
+
+    pub fn store_info(&self, component_sha256: &str, info: &PluginInfo) {
+        let path = self.info_path(component_sha256);
+        let store = || -> Result<()> {
+            let json = serde_json::to_string(&CachedInfo::from(info))?;
+            let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
+            writeln!(file, "{}", hex::encode(Sha256::digest(json.as_bytes())))?;
+            file.write_all(json.as_bytes())?;
+            file.persist(&path)?;
+            Ok(())
+        };
+        // A cache that cannot be written only costs time on the next run.
+        let _ = store();
     }
 
     fn store(&self, path: &Path, component: &Component) -> Result<()> {

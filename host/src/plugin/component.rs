@@ -73,7 +73,16 @@ impl<W: World> Plugin<W> {
             pre,
             runtime: runtime.clone(),
         };
-        let info = plugin.instance().info()?;
+        // Cached only after a successful call, so a plugin that fails to
+        // start never gets past here without trying.
+        let info = match runtime.cached_info(&plugin.sha256) {
+            Some(info) => info,
+            None => {
+                let info = plugin.instance().info()?;
+                runtime.remember_info(&plugin.sha256, &info);
+                info
+            }
+        };
         if !api_compatible(&info.api_version) {
             return Err(Failure::IncompatibleApi {
                 plugin: info.api_version,

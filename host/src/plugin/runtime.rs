@@ -68,6 +68,17 @@ impl Runtime {
         &self.inner.limits
     }
 
+    /// The `info` a component gave on an earlier run, if the cache has it.
+    pub fn cached_info(&self, sha256: &str) -> Option<super::bindings::PluginInfo> {
+        self.inner.cache.as_ref()?.load_info(sha256)
+    }
+
+    pub fn remember_info(&self, sha256: &str, info: &super::bindings::PluginInfo) {
+        if let Some(cache) = &self.inner.cache {
+            cache.store_info(sha256, info);
+        }
+    }
+
     pub fn compile(&self, bytes: &[u8], sha256: &str) -> Result<(Component, CacheOutcome)> {
         let compiled = || {
             self.inner

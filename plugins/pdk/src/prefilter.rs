@@ -139,6 +139,14 @@ pub fn required_literals(pattern: &str) -> Option<Vec<Literal>> {
 /// branch, and each keeps its own case (`\bHA\b|(?i)\bhigh\b`).
 fn required(hir: &Hir) -> Option<Vec<Literal>> {
     let mut best = whole(hir);
+    // One literal of four bytes or more cannot be beaten: looking into the
+    // parts would only cost start-up time (every instance builds this).
+    if best
+        .as_ref()
+        .is_some_and(|set| set.len() == 1 && quality(set).0 >= GOOD_ENOUGH_LEN)
+    {
+        return best;
+    }
     let mut consider = |other: Option<Vec<Literal>>| {
         if let Some(other) = other
             && best.as_ref().is_none_or(|b| quality(&other) > quality(b))
@@ -190,11 +198,14 @@ fn union(sets: impl Iterator<Item = Option<Vec<Literal>>>) -> Option<Vec<Literal
         .map(|sets| minimal(sets.concat()))
 }
 
-/// Longer shortest literal first, up to four bytes (beyond that, words are
-/// rare enough), then fewer literals.
+/// Beyond this many bytes, a literal is rare enough in prose and scripts.
+const GOOD_ENOUGH_LEN: usize = 4;
+
+/// Longer shortest literal first, up to [`GOOD_ENOUGH_LEN`], then fewer
+/// literals.
 fn quality(set: &[Literal]) -> (usize, std::cmp::Reverse<usize>) {
     let shortest = set.iter().map(|l| l.bytes.len()).min().unwrap_or(0);
-    (shortest.min(4), std::cmp::Reverse(set.len()))
+    (shortest.min(GOOD_ENOUGH_LEN), std::cmp::Reverse(set.len()))
 }
 
 /// Whether a literal is rare enough to search for: three bytes, or two
@@ -232,22 +243,26 @@ fn usable(seq: Seq, case_sensitive: bool) -> Option<Vec<Literal>> {
 fn minimal(mut literals: Vec<Literal>) -> Vec<Literal> {
     literals.sort();
     literals.dedup();
-    let holds = |outer: &Literal, inner: &Literal| {
-        if inner.case_sensitive {
-            outer.case_sensitive && contains(&outer.bytes, &inner.bytes)
+    let lower: Vec<Vec<u8>> = literals
+        .iter()
+        .map(|l| l.bytes.to_ascii_lowercase())
+        .collect();
+    let holds = |outer: usize, inner: usize| {
+        let (o, i) = (&literals[outer], &literals[inner]);
+        if i.case_sensitive {
+            o.case_sensitive && contains(&o.bytes, &i.bytes)
         } else {
-            contains(&outer.bytes.to_ascii_lowercase(), &inner.bytes)
+            contains(&lower[outer], &i.bytes)
         }
     };
-    literals
-        .iter()
-        .filter(|l| !literals.iter().any(|k| k != *l && holds(l, k)))
-        .cloned()
+    (0..literals.len())
+        .filter(|&l| !(0..literals.len()).any(|k| k != l && holds(l, k)))
+        .map(|l| literals[l].clone())
         .collect()
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    needle.len() <= haystack.len() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 fn has_case_pairs(hir: &Hir) -> bool {
