@@ -229,23 +229,30 @@ impl Bench<'_> {
 
     /// ripgrep's wall time for every literal, ignoring case, counting
     /// matches per file (so it reads every file to the end, as opgap does).
+    /// The best of three: ripgrep reads the working tree, which may have
+    /// left the page cache while opgap read the git objects (6.1 s against
+    /// 0.9 s on the 100k estate here).
     fn ripgrep(&self, estate: &Estate, literals: &Path) -> Result<Option<Duration>> {
         if Command::new("rg").arg("--version").output().is_err() {
             return Ok(None);
         }
-        let mut command = Command::new("rg");
-        command
-            .args([
-                "--no-config",
-                "--ignore-case",
-                "--fixed-strings",
-                "--count-matches",
-            ])
-            .arg("--file")
-            .arg(literals)
-            .arg(&estate.root);
-        // rg exits 1 when nothing matched; the estates always match.
-        Ok(Some(self.time(&mut command)?.wall))
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let mut command = Command::new("rg");
+            command
+                .args([
+                    "--no-config",
+                    "--ignore-case",
+                    "--fixed-strings",
+                    "--count-matches",
+                ])
+                .arg("--file")
+                .arg(literals)
+                .arg(&estate.root);
+            // rg exits 1 when nothing matched; the estates always match.
+            best = best.min(self.time(&mut command)?.wall);
+        }
+        Ok(Some(best))
     }
 
     /// A scan that also writes the index (what `opgap scan` does by
@@ -319,25 +326,39 @@ impl Bench<'_> {
         copy_dir(cache, &with_index)?;
         self.time(&mut self.scan(&work, &with_index, true))?;
         let runbooks = first_runbooks(&work, self.options.repeats)?;
-        let mut rescans = Vec::new();
-        for (n, runbook) in runbooks.iter().enumerate() {
+        let change = |n: usize, runbook: &Path| -> Result<()> {
             let mut text = std::fs::read_to_string(runbook)?;
             text.push_str(&format!("\nStep {n}: vMotion the VM to another host.\n"));
             std::fs::write(runbook, text)?;
-            git(&work, &["commit", "-q", "-am", "one change"])?;
-            rescans.push(self.time(&mut self.scan(&work, &with_index, true))?.wall);
+            git(&work, &["commit", "-q", "-am", "one change"])
+        };
+        // The whole repository's report (unchanged files' findings from
+        // the index), and the pre-commit form that reports the change only.
+        let (mut whole, mut changed) = (Vec::new(), Vec::new());
+        for (n, runbook) in runbooks.iter().enumerate() {
+            change(2 * n, runbook)?;
+            whole.push(self.time(&mut self.scan(&work, &with_index, true))?.wall);
+            change(2 * n + 1, runbook)?;
+            let mut only_changed = self.scan(&work, &with_index, true);
+            only_changed.args(["--changed-since", "HEAD~1"]);
+            changed.push(self.time(&mut only_changed)?.wall);
         }
-        let median = quantile(&mut rescans, 0.5);
-        rows.push(Row::target(
-            format!(
-                "incremental rescan, {} files, one changed (median of {})",
-                estate.files,
-                rescans.len()
-            ),
-            millis(median),
-            "< 0.3 s",
-            median < Duration::from_millis(300),
-        ));
+        for (label, samples) in [
+            ("whole report", &mut whole),
+            ("`--changed-since HEAD~1`", &mut changed),
+        ] {
+            let median = quantile(samples, 0.5);
+            rows.push(Row::target(
+                format!(
+                    "incremental rescan, {} files, one changed, {label} (median of {})",
+                    estate.files,
+                    samples.len()
+                ),
+                millis(median),
+                "< 0.3 s",
+                median < Duration::from_millis(300),
+            ));
+        }
         remove(&work)?;
         remove(&with_index)
     }

@@ -234,13 +234,34 @@ impl RunbookIndex {
     }
 
     /// What the last committed scan recorded for each file of a repository.
-    pub fn previous(&self, repo_key: &str) -> Result<HashMap<String, FileState>> {
+    /// What the index remembers of the repository's files: of all of them,
+    /// or of `only` these paths (a `--changed-since` scan looks at a few
+    /// files, and decoding every stored finding of a large repository
+    /// would cost more than scanning them).
+    pub fn previous(
+        &self,
+        repo_key: &str,
+        only: Option<&[&str]>,
+    ) -> Result<HashMap<String, FileState>> {
         let f = &self.fields;
         let searcher = self.searcher()?;
-        let query = BooleanQuery::new(vec![
+        let mut clauses = vec![
             (Occur::Must, term_query(f.kind, "file")),
             (Occur::Must, term_query(f.repo_key, repo_key)),
-        ]);
+        ];
+        if let Some(paths) = only {
+            let any_of = paths
+                .iter()
+                .map(|p| {
+                    (
+                        Occur::Should,
+                        term_query(f.file_key, &file_key(repo_key, p)),
+                    )
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_of))));
+        }
+        let query = BooleanQuery::new(clauses);
         let mut states = HashMap::new();
         for address in searcher.search(&query, &DocSetCollector)? {
             let doc: TantivyDocument = searcher.doc(address)?;

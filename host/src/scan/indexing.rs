@@ -95,8 +95,16 @@ impl Indexing {
         Ok(summary)
     }
 
-    pub fn previous(&self, repo_key: &str) -> Result<HashMap<String, FileState>> {
-        self.index.previous(repo_key)
+    /// For a `--changed-since` scan, only the changed and deleted files:
+    /// the others are neither read nor reported.
+    pub fn previous(&self, sources: &Sources) -> Result<HashMap<String, FileState>> {
+        let only: Option<Vec<&str>> = sources.changes.as_ref().map(|changes| {
+            let changed = sources.files.iter().map(|f| f.path.as_str());
+            changed
+                .chain(changes.deleted.iter().map(String::as_str))
+                .collect()
+        });
+        self.index.previous(&repo_key(sources), only.as_deref())
     }
 
     /// Write the analysed files of one repository, drop the files that are

@@ -121,7 +121,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         .iter()
         .map(|s| match &indexing {
             Some(index) => index
-                .previous(&indexing::repo_key(s))
+                .previous(s)
                 .map_err(|e| errors.push(index_error(&e)))
                 .unwrap_or_default(),
             None => HashMap::new(),
