@@ -73,7 +73,7 @@ fn what_a_plugin_says_of_itself_is_cached_with_a_checksum_and_asked_again_when_d
     let infos: Vec<std::path::PathBuf> = std::fs::read_dir(cache.path().join("components"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".info.json"))
+        .filter(|p| p.to_string_lossy().ends_with(".info"))
         .collect();
     assert_eq!(infos.len(), 4, "one per built-in detector: {infos:?}");
     // A changed letter in a rule's help text still parses as JSON: only the

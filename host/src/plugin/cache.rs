@@ -153,7 +153,7 @@ impl ComponentCache {
 
     fn info_path(&self, component_sha256: &str) -> PathBuf {
         self.dir
-            .join(format!("{component_sha256}-{}.info.json", self.engine_key))
+            .join(format!("{component_sha256}-{}.info", self.engine_key))
     }
 
     /// What the component said of itself when it was first loaded: `info`
