@@ -24,9 +24,7 @@ const RUN_LINES: usize = 12;
 impl Sources {
     /// Read every runbook and script under `root`, in path order.
     pub fn read(root: &Path) -> Result<Self> {
-        let mut paths = Vec::new();
-        collect(root, &mut paths)?;
-        paths.sort();
+        let paths = files(root)?;
         let mut sections = Vec::new();
         let mut scripts: Vec<(String, Vec<String>)> = Vec::new();
         for path in paths {
@@ -54,9 +52,21 @@ impl Sources {
     }
 }
 
+/// The regular files under `root`, outside `.git`, in path order: the
+/// sample estate read here, and a generated estate read by the harness.
+pub fn files(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    collect(root, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
         let entry = entry?;
+        if entry.file_name() == ".git" {
+            continue;
+        }
         let kind = entry.file_type()?;
         if kind.is_dir() {
             collect(&entry.path(), out)?;
@@ -145,10 +155,8 @@ mod tests {
     }
 
     fn digest(dir: &Path) -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
-        collect(dir, &mut files).unwrap();
-        files.sort();
-        files
+        files(dir)
+            .unwrap()
             .into_iter()
             .map(|p| {
                 let name = p.strip_prefix(dir).unwrap().display().to_string();

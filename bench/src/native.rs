@@ -19,9 +19,7 @@ pub struct Corpus {
 impl Corpus {
     /// Every file under `root` that opgap reads, parsed as opgap parses it.
     pub fn load(root: &Path) -> Result<Self> {
-        let mut paths = Vec::new();
-        walk(root, &mut paths)?;
-        paths.sort();
+        let paths = crate::estate::files(root)?;
         let mut docs = Vec::new();
         let mut bytes = 0;
         for path in paths {
@@ -46,21 +44,6 @@ impl Corpus {
     pub fn len(&self) -> usize {
         self.docs.len()
     }
-}
-
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
-        let entry = entry?;
-        if entry.file_name() == ".git" {
-            continue;
-        }
-        if entry.file_type()?.is_dir() {
-            walk(&entry.path(), out)?;
-        } else {
-            out.push(entry.path());
-        }
-    }
-    Ok(())
 }
 
 /// Wall time of a pass and the findings it produced.

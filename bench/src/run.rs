@@ -443,44 +443,19 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 
 /// Bytes of the files outside `.git`.
 fn tree_bytes(root: &Path) -> Result<u64> {
-    let mut total = 0;
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            if entry.file_name() == ".git" {
-                continue;
-            }
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
-                stack.push(entry.path());
-            } else if kind.is_file() {
-                total += entry.metadata()?.len();
-            }
-        }
-    }
-    Ok(total)
+    estate::files(root)?
+        .iter()
+        .map(|path| Ok(std::fs::metadata(path)?.len()))
+        .sum()
 }
 
 /// The first `n` Markdown files of the estate, in path order.
 fn first_runbooks(root: &Path, n: usize) -> Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            if entry.file_name() == ".git" {
-                continue;
-            }
-            if entry.file_type()?.is_dir() {
-                stack.push(entry.path());
-            } else if entry.path().extension().is_some_and(|e| e == "md") {
-                found.push(entry.path());
-            }
-        }
-    }
-    found.sort();
-    found.truncate(n);
+    let found: Vec<PathBuf> = estate::files(root)?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .take(n)
+        .collect();
     if found.is_empty() {
         bail!("no runbooks under {}", root.display());
     }

@@ -179,9 +179,29 @@ pub fn prefilter_misses(
     misses
 }
 
+/// Panics unless the rule prefilter runs every rule of `rules` that
+/// matches a text file under `root`, whole or line by line: each plugin's
+/// test over the sample estates.
+pub fn assert_prefilter_sound(rules: &[crate::rules::Rule], root: &std::path::Path) {
+    let pieces = sample_pieces(root);
+    assert!(pieces.len() > 1000, "{} sample pieces", pieces.len());
+    let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+    let missed = prefilter_misses(rules, &pieces);
+    let shown: Vec<_> = missed
+        .iter()
+        .take(5)
+        .map(|&(t, p)| (pieces[t], p))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "{} misses, first: {shown:?}",
+        missed.len()
+    );
+}
+
 /// Every text file under `root`, whole and line by line (a block is often
-/// one line), to feed [`prefilter_misses`] with real text.
-pub fn sample_pieces(root: &std::path::Path) -> Vec<String> {
+/// one line).
+fn sample_pieces(root: &std::path::Path) -> Vec<String> {
     let mut stack = vec![root.to_path_buf()];
     let mut pieces = Vec::new();
     while let Some(dir) = stack.pop() {
