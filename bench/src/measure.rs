@@ -13,8 +13,9 @@ pub struct Run {
     pub peak_rss: u64,
 }
 
-/// Run `command` to completion with its output in `log` (appended),
-/// failing unless it exits 0.
+/// Run `command` to completion, failing unless it exits 0. Its standard
+/// output (reports of up to a gigabyte) is discarded after being written;
+/// its standard error is appended to `log`.
 pub fn run(command: &mut Command, log: &Path) -> Result<Run> {
     let out = std::fs::OpenOptions::new()
         .create(true)
@@ -25,7 +26,7 @@ pub fn run(command: &mut Command, log: &Path) -> Result<Run> {
     let started = Instant::now();
     let child = command
         .stdin(Stdio::null())
-        .stdout(Stdio::from(out.try_clone()?))
+        .stdout(Stdio::null())
         .stderr(Stdio::from(out))
         .spawn()
         .with_context(|| format!("starting {shown}"))?;
@@ -33,7 +34,7 @@ pub fn run(command: &mut Command, log: &Path) -> Result<Run> {
     let wall = started.elapsed();
     if status != Some(0) {
         bail!(
-            "{shown} exited with {status:?}; its output is in {}",
+            "{shown} exited with {status:?}; its standard error is in {}",
             log.display()
         );
     }

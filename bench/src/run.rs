@@ -33,10 +33,10 @@ pub fn run(options: &Options) -> Result<Vec<Row>> {
         );
     }
     std::fs::create_dir_all(&options.work)?;
-    let bench = Bench {
-        options,
-        log: options.work.join("bench.log"),
-    };
+    let log = options.work.join("bench.log");
+    // Each run starts its own log: it holds only this run's diagnostics.
+    std::fs::write(&log, "")?;
+    let bench = Bench { options, log };
     let mut rows = Vec::new();
     let cache = bench.starts(&mut rows)?;
     let literals_file = bench.literals_file(&mut rows)?;

@@ -56,9 +56,9 @@ impl Baseline {
                 .or_insert_with(|| Entry {
                     fingerprint: key,
                     count: 0,
-                    repo: f.repo.clone(),
-                    path: f.path.clone(),
-                    construct: f.construct.clone(),
+                    repo: f.repo.to_string(),
+                    path: f.path.to_string(),
+                    construct: f.construct.to_string(),
                     line_text: f.line_text.trim().to_string(),
                 })
                 .count += 1;

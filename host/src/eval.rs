@@ -111,7 +111,7 @@ pub fn evaluate(report: &ScanReport, labels: &BTreeSet<Label>) -> Evaluation {
     let predicted: BTreeSet<Label> = report
         .findings
         .iter()
-        .map(|f| (f.path.clone(), f.line, f.construct.clone()))
+        .map(|f| (f.path.to_string(), f.line, f.construct.to_string()))
         .collect();
     let layer_of = |c: &str| {
         opgap_catalogue::construct(c).map_or_else(|| "unknown".to_string(), |c| c.layer.to_string())

@@ -65,8 +65,8 @@ pub fn explain(
         .collect();
     // A finding with nothing captured: replacements keep their placeholders.
     let finding = crate::report::Finding {
-        repo: String::new(),
-        path: String::new(),
+        repo: Default::default(),
+        path: Default::default(),
         line: 1,
         column: 1,
         end_line: 1,
@@ -74,15 +74,15 @@ pub fn explain(
         byte_start: 0,
         byte_end: 0,
         rule: "explain".into(),
-        construct: id.to_string(),
-        layer: c.layer.to_string(),
+        construct: id.into(),
+        layer: c.layer.into(),
         severity: severity(c.impact),
         confidence: 1.0,
-        message: String::new(),
-        evidence: String::new(),
-        plugin: String::new(),
-        heading_path: Vec::new(),
-        line_text: String::new(),
+        message: Default::default(),
+        evidence: Default::default(),
+        plugin: Default::default(),
+        heading_path: Default::default(),
+        line_text: Default::default(),
         translation: None,
         suppressed: None,
     };

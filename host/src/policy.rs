@@ -101,7 +101,7 @@ impl Policy {
             let setting = applicable
                 .iter()
                 .rev()
-                .find_map(|r| r.get(&f.rule).or_else(|| r.get(&f.construct)));
+                .find_map(|r| r.get(&*f.rule).or_else(|| r.get(&*f.construct)));
             match setting {
                 Some(Setting::Off) => false,
                 Some(Setting::Severity(s)) => {

@@ -98,7 +98,7 @@ pub fn scope(findings: &[Finding]) -> Option<RebuildScope> {
             construct: construct.to_string(),
             name: opgap_catalogue::construct(construct)
                 .map_or_else(|| construct.to_string(), |c| c.name.to_string()),
-            layer: f.layer.clone(),
+            layer: f.layer.to_string(),
             fidelity: *fidelity,
             severity: f.severity,
             files: files.len(),
@@ -117,13 +117,15 @@ pub fn scope(findings: &[Finding]) -> Option<RebuildScope> {
         if item.blocking {
             blocking.push(item.clone());
         }
-        let layer = layers.entry(f.layer.clone()).or_insert_with(|| LayerWork {
-            name: opgap_catalogue::layer(&f.layer)
-                .map_or_else(|| f.layer.clone(), |l| l.name.to_string()),
-            layer: f.layer.clone(),
-            effort: 0,
-            items: Vec::new(),
-        });
+        let layer = layers
+            .entry(f.layer.to_string())
+            .or_insert_with(|| LayerWork {
+                name: opgap_catalogue::layer(&f.layer)
+                    .map_or_else(|| f.layer.to_string(), |l| l.name.to_string()),
+                layer: f.layer.to_string(),
+                effort: 0,
+                items: Vec::new(),
+            });
         layer.effort += item.effort;
         layer.items.push(item);
     }

@@ -59,7 +59,7 @@ pub fn apply(text: &str, findings: &mut [Finding], repo: &str, path: &str) -> Ve
         let hit = suppressions.iter_mut().find(|s| {
             s.reason.is_some()
                 && (s.start..s.end.max(s.start + 1)).contains(&(f.byte_start as usize))
-                && (s.constructs.is_empty() || s.constructs.contains(&f.construct))
+                && (s.constructs.is_empty() || s.constructs.iter().any(|c| *c == f.construct))
         });
         if let Some(s) = hit {
             s.used += 1;
@@ -94,8 +94,8 @@ fn problem_finding(text: &str, repo: &str, path: &str, s: &Suppression, problem:
         .to_string();
     let start = line_start(text, s.line);
     Finding {
-        repo: repo.to_string(),
-        path: path.to_string(),
+        repo: repo.into(),
+        path: path.into(),
         line: s.line,
         column: 1,
         end_line: s.line,
@@ -107,11 +107,11 @@ fn problem_finding(text: &str, repo: &str, path: &str, s: &Suppression, problem:
         layer: "opgap".into(),
         severity: Severity::Low,
         confidence: 1.0,
-        message: format!("This suppression {problem}."),
+        message: format!("This suppression {problem}.").into(),
         evidence: MARKER.into(),
         plugin: NOTE_PLUGIN.into(),
-        heading_path: Vec::new(),
-        line_text,
+        heading_path: Default::default(),
+        line_text: line_text.into(),
         translation: None,
         suppressed: None,
     }

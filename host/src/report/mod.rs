@@ -150,12 +150,18 @@ impl From<Severity> for crate::plugin::bindings::Severity {
     }
 }
 
+/// A finding's strings are shared: the repository, path, rule, construct,
+/// layer, message and plugin repeat across thousands of findings, the line
+/// and heading path across the findings on one line or in one section.
+/// A large estate holds a million findings, so each is a few pointers.
+pub type Text = arcstr::ArcStr;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// The name of the repository in `repos` the file belongs to.
-    pub repo: String,
+    pub repo: Text,
     /// Repository-relative, `/`-separated.
-    pub path: String,
+    pub path: Text,
     pub line: u32,
     /// 1-based, in Unicode scalar values.
     pub column: u32,
@@ -164,21 +170,20 @@ pub struct Finding {
     pub end_column: u32,
     pub byte_start: u32,
     pub byte_end: u32,
-    pub rule: String,
-    pub construct: String,
-    pub layer: String,
+    pub rule: Text,
+    pub construct: Text,
+    pub layer: Text,
     pub severity: Severity,
     pub confidence: f32,
-    pub message: String,
-    pub evidence: String,
-    pub plugin: String,
+    pub message: Text,
+    pub evidence: Text,
+    pub plugin: Text,
     /// Titles of the headings above the finding, outermost first.
-    pub heading_path: Vec<String>,
+    pub heading_path: std::sync::Arc<[Text]>,
     /// The source line the finding starts on, control characters removed.
-    pub line_text: String,
+    pub line_text: Text,
     /// What the construct becomes on the stack asked for (`--stack`).
-    /// Boxed, like `suppressed`: most findings have neither, and a large
-    /// estate holds a million findings.
+    /// Boxed, like `suppressed`: most findings have neither.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<Box<TranslationOutcome>>,
     /// Set when an `opgap-ignore` comment accepts this finding.
@@ -213,11 +218,11 @@ impl Finding {
             layer: layer.into(),
             severity: Severity::High,
             confidence: 1.0,
-            message: String::new(),
-            evidence: String::new(),
+            message: Default::default(),
+            evidence: Default::default(),
             plugin: "p".into(),
-            heading_path: Vec::new(),
-            line_text: String::new(),
+            heading_path: Default::default(),
+            line_text: Default::default(),
             translation: None,
             suppressed: None,
         }

@@ -109,7 +109,7 @@ fn rule(f: &Finding) -> sarif::ReportingDescriptor {
     let (help_text, help_markdown) = help(f);
     let default_level = construct.map_or(f.severity, |c| Severity::from_impact(c.impact));
     sarif::ReportingDescriptor::builder()
-        .id(f.construct.clone())
+        .id(f.construct.to_string())
         .name(name.to_string())
         .short_description(
             sarif::MultiformatMessageString::builder()
@@ -134,7 +134,7 @@ fn rule(f: &Finding) -> sarif::ReportingDescriptor {
         )
         .properties(
             sarif::PropertyBag::builder()
-                .tags(vec!["vcenter-dependency".to_string(), f.layer.clone()])
+                .tags(vec!["vcenter-dependency".to_string(), f.layer.to_string()])
                 .additional_properties(BTreeMap::new())
                 .build(),
         )
@@ -247,7 +247,7 @@ fn result(f: &Finding, rule_index: usize, uri_base: &str) -> sarif::Result {
                 .build(),
         )
         .build();
-    let mut message = f.message.clone();
+    let mut message = f.message.to_string();
     if let Some(TranslationOutcome::Translated {
         stack,
         fidelity,
@@ -262,7 +262,7 @@ fn result(f: &Finding, rule_index: usize, uri_base: &str) -> sarif::Result {
         message.push('.');
     }
     let mut built = sarif::Result::builder()
-        .rule_id(f.construct.clone())
+        .rule_id(f.construct.to_string())
         .rule_index(rule_index as i64)
         .level(level(f.severity))
         .message(sarif::Message::builder().text(message).build())

@@ -44,7 +44,7 @@ pub fn write(report: &ScanReport, out: &mut dyn Write, err: &mut dyn Write) -> i
         if several {
             format!("{}/{}", f.repo, f.path)
         } else {
-            f.path.clone()
+            f.path.to_string()
         }
     };
     let mut current: Option<(&str, &str)> = None;

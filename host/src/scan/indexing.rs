@@ -61,13 +61,14 @@ impl Indexing {
         sources: &[Sources],
         previous: &[HashMap<String, FileState>],
         results: &[FileResult],
+        findings: &[Finding],
         translators: &[TranslatorPlugin],
         errors: &mut Vec<ScanError>,
     ) -> Result<IndexSummary> {
         let fresh: Vec<&Finding> = results
             .iter()
             .filter(|r| r.analyzed)
-            .flat_map(|r| &r.findings)
+            .flat_map(|r| &findings[r.found.clone()])
             .collect();
         let fidelity = fidelity_by_construct(translators, &fresh, errors);
         let mut summary = IndexSummary {
@@ -88,7 +89,7 @@ impl Indexing {
         for (s, previous) in sources.iter().zip(previous) {
             let of_repo = &results[offset..offset + s.files.len()];
             offset += s.files.len();
-            self.record(s, of_repo, previous, &fidelity, &mut summary)
+            self.record(s, of_repo, findings, previous, &fidelity, &mut summary)
                 .with_context(failed)?;
         }
         self.update.commit().with_context(failed)?;
@@ -113,6 +114,7 @@ impl Indexing {
         &mut self,
         sources: &Sources,
         results: &[FileResult],
+        findings: &[Finding],
         previous: &HashMap<String, FileState>,
         fidelity: &HashMap<String, Vec<String>>,
         summary: &mut IndexSummary,
@@ -127,14 +129,16 @@ impl Indexing {
             let Some(sections) = &result.sections else {
                 continue;
             };
+            // Findings and sections are both in position order: each
+            // section's findings are found by binary search, not a pass
+            // over the file's findings per section.
+            let of_file = &findings[result.found.clone()];
             let indexed = sections
                 .iter()
                 .map(|section| {
-                    let inside: Vec<&Finding> = result
-                        .findings
-                        .iter()
-                        .filter(|f| section.start <= f.byte_start && f.byte_start < section.end)
-                        .collect();
+                    let from = of_file.partition_point(|f| f.byte_start < section.start);
+                    let to = of_file.partition_point(|f| f.byte_start < section.end);
+                    let inside: Vec<&Finding> = of_file[from..to].iter().collect();
                     let set = |get: &dyn Fn(&Finding) -> String| -> Vec<String> {
                         inside
                             .iter()
@@ -143,7 +147,7 @@ impl Indexing {
                             .into_iter()
                             .collect()
                     };
-                    let constructs = set(&|f| f.construct.clone());
+                    let constructs = set(&|f| f.construct.to_string());
                     let fidelity = constructs
                         .iter()
                         .flat_map(|c| fidelity.get(c).into_iter().flatten().cloned())
@@ -152,7 +156,7 @@ impl Indexing {
                         .collect();
                     IndexedSection {
                         section: section.clone(),
-                        layers: set(&|f| f.layer.clone()),
+                        layers: set(&|f| f.layer.to_string()),
                         severities: set(&|f| f.severity.as_str().to_string()),
                         constructs,
                         fidelity,
@@ -217,7 +221,7 @@ fn fidelity_by_construct(
             if let Some(TranslationOutcome::Translated { fidelity, .. }) =
                 f.translation.take().map(|t| *t)
             {
-                out.entry(f.construct.clone())
+                out.entry(f.construct.to_string())
                     .or_default()
                     .push(format!("{stack}:{}", fidelity.as_str()));
             }

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::report::Finding;
+use crate::report::{Finding, Text};
 
 /// Confidence a refinement needs to replace a broad finding on its line:
 /// a word read in a VMware context does, a topic guess does not.
@@ -71,7 +71,7 @@ pub(super) fn merge_overlaps(mut findings: Vec<Finding>) -> Vec<Finding> {
                 &b.rule,
             ))
     });
-    let mut reach: HashMap<String, u32> = HashMap::new();
+    let mut reach: HashMap<Text, u32> = HashMap::new();
     findings.retain(|f| match reach.get_mut(&f.construct) {
         Some(end) if f.byte_end <= *end => false,
         Some(end) => {

@@ -9,6 +9,7 @@
 mod indexing;
 mod load;
 mod merge;
+mod shared;
 mod translate;
 mod workers;
 
@@ -25,8 +26,8 @@ use crate::report::{ErrorCause, FileStats, PluginSummary, SCHEMA, ScanError, Sca
 use crate::source::{self, Selection, Sources};
 use indexing::Indexing;
 pub use indexing::{IndexOptions, IndexSummary};
+use workers::WorkItem;
 use workers::run_detectors;
-use workers::{FileResult, WorkItem};
 
 pub use load::{load_error, load_plugins, translators_for, translators_picking};
 pub use translate::{translate_on_stacks, translate_with};
@@ -110,7 +111,11 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let plugins = load_plugins(&runtime, options, &mut errors);
 
     let progress = Progress::new(options.progress);
-    let sources = read_sources(options, &progress, &mut errors)?;
+    let mut sources = read_sources(options, &progress, &mut errors)?;
+    let texts: Vec<String> = sources
+        .iter_mut()
+        .flat_map(|s| s.files.iter_mut().map(|f| std::mem::take(&mut f.text)))
+        .collect();
 
     let mut indexing = options.index.as_ref().and_then(|o| {
         Indexing::open(o)
@@ -131,19 +136,21 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         .iter()
         .zip(&previous)
         .flat_map(|(s, previous)| {
-            s.files.iter().map(move |file| WorkItem {
-                repo: &s.repo.name,
-                file,
-                previous: previous.get(&file.path),
-            })
+            s.files
+                .iter()
+                .map(move |file| (&s.repo.name, file, previous))
+        })
+        .zip(texts)
+        .map(|((repo, file, previous), text)| WorkItem {
+            repo,
+            file,
+            text: text.into(),
+            previous: previous.get(&file.path),
         })
         .collect();
     progress.files(work.len());
     let mut outcome = run_detectors(&plugins, &work, options, indexing.is_some(), &progress);
-    for (item, result) in work.iter().zip(&mut outcome.files) {
-        errors.append(&mut result.errors);
-        apply_team_decisions(options, item, result);
-    }
+    errors.append(&mut outcome.errors);
     errors.extend(disabled_plugins(&plugins, &outcome, options));
     let analyzed = outcome.files.iter().filter(|r| r.analyzed).count();
     let translators = if options.stack.is_some() || (indexing.is_some() && analyzed > 0) {
@@ -159,6 +166,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
                 &sources,
                 &previous,
                 &outcome.files,
+                &outcome.findings,
                 &translators,
                 &mut errors,
             )
@@ -171,15 +179,12 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
             crate::operating_model::FileSteps {
                 repo: item.repo,
                 steps: &r.steps,
-                findings: &r.findings,
+                findings: &outcome.findings[r.found.clone()],
                 script: crate::parse::format_for_path(&item.file.path)
                     .is_some_and(|f| f != crate::plugin::bindings::Format::Markdown),
             }
         }));
-    let mut findings = Vec::new();
-    for r in outcome.files {
-        findings.extend(r.findings);
-    }
+    let mut findings = outcome.findings;
     if let Some(stack) = &options.stack {
         translate_with(&translators, stack, &mut findings, &mut errors);
     }
@@ -213,22 +218,6 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
         errors,
         partial,
     })
-}
-
-/// What the team decided in opgap.toml (rule settings) and in the file
-/// itself (suppressions), applied to one file's findings.
-fn apply_team_decisions(options: &ScanOptions, item: &WorkItem, result: &mut FileResult) {
-    options.policy.apply(&item.file.path, &mut result.findings);
-    let problems = crate::suppress::apply(
-        &item.file.text,
-        &mut result.findings,
-        item.repo,
-        &item.file.path,
-    );
-    if !problems.is_empty() {
-        result.findings.extend(problems);
-        result.findings.sort_by_key(|f| f.byte_start);
-    }
 }
 
 /// An error for each plugin the scan stopped calling.

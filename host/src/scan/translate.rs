@@ -44,17 +44,17 @@ pub fn translate_with(
     let mut failures = vec![0usize; translators.len()];
     for f in findings.iter_mut() {
         let asked = crate::plugin::bindings::Finding {
-            rule_id: f.rule.clone(),
-            construct: f.construct.clone(),
-            layer: f.layer.clone(),
+            rule_id: f.rule.to_string(),
+            construct: f.construct.to_string(),
+            layer: f.layer.to_string(),
             severity: f.severity.into(),
             confidence: f.confidence,
             span: crate::plugin::bindings::Span {
                 start: f.byte_start,
                 end: f.byte_end,
             },
-            message: f.message.clone(),
-            evidence: f.evidence.clone(),
+            message: f.message.to_string(),
+            evidence: f.evidence.to_string(),
         };
         let mut outcome = TranslationOutcome::Untranslated {
             stack: stack.to_string(),
@@ -90,7 +90,7 @@ pub fn translate_with(
                     let name = translators[i].name();
                     errors.push(ScanError {
                         plugin: Some(name.to_string()),
-                        path: Some(f.path.clone()),
+                        path: Some(f.path.to_string()),
                         message: format!(
                             "translator {name} failed on {} at {}:{}: {}",
                             f.construct, f.path, f.line, e.failure

@@ -1,8 +1,11 @@
 //! The worker pool: files spread over one thread per core, each thread
 //! holding one instance of every detector, results put back in file order.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use crate::index::sections::{Section, sections};
 use crate::index::{FileState, PluginResult};
@@ -10,23 +13,25 @@ use crate::parse::lines::LineIndex;
 use crate::parse::{format_for_path, parse_document};
 use crate::plugin::{DetectorInstance, DetectorPlugin};
 use crate::progress::Progress;
-use crate::report::{ErrorCause, Finding, ScanError};
+use crate::report::{ErrorCause, Finding, ScanError, Text};
 use crate::source::SourceFile;
 use crate::steps::Step;
 
 use super::merge::{drop_yielding, merge_overlaps};
+use super::shared::{DocumentStrings, Interner};
 use super::{ScanOptions, is_disabled};
 
 /// Guest code runs on the worker's own stack; leave room above wasmtime's
 /// `max_wasm_stack` for the host frames around it.
 const WORKER_STACK_BYTES: usize = 16 << 20;
 
-/// Longest source line carried in a finding.
-const MAX_LINE_TEXT: usize = 1000;
-
 pub(super) struct Outcome {
+    /// Every finding, file after file in work order.
+    pub findings: Vec<Finding>,
     /// One result per work item, in order.
     pub files: Vec<FileResult>,
+    /// The files' errors, in work order.
+    pub errors: Vec<ScanError>,
     pub failures_per_plugin: Vec<AtomicUsize>,
     /// `detect` calls made per plugin (cached results are not calls).
     pub calls_per_plugin: Vec<AtomicUsize>,
@@ -35,8 +40,11 @@ pub(super) struct Outcome {
 /// What checking one file produced.
 #[derive(Default)]
 pub(super) struct FileResult {
-    /// Merged across plugins, in position order.
-    pub findings: Vec<Finding>,
+    /// Merged across plugins, in position order. Moved into
+    /// [`Outcome::findings`] when the file's result is collected.
+    findings: Vec<Finding>,
+    /// Where the file's findings are in [`Outcome::findings`].
+    pub found: Range<usize>,
     pub errors: Vec<ScanError>,
     /// Each plugin's own findings, for the index; a plugin that failed on
     /// the file has none, so it runs again next time.
@@ -54,6 +62,9 @@ pub(super) struct FileResult {
 pub(super) struct WorkItem<'a> {
     pub repo: &'a str,
     pub file: &'a SourceFile,
+    /// The file's text, moved out of `file` so that the worker that checks
+    /// it can drop it: a scan never holds every text and every finding.
+    pub text: Mutex<String>,
     pub previous: Option<&'a FileState>,
 }
 
@@ -61,7 +72,7 @@ pub(super) fn run_detectors(
     plugins: &[DetectorPlugin],
     files: &[WorkItem],
     options: &ScanOptions,
-    sections: bool,
+    indexing: bool,
     progress: &Progress,
 ) -> Outcome {
     let jobs = match options.jobs {
@@ -72,11 +83,12 @@ pub(super) fn run_detectors(
     let next = AtomicUsize::new(0);
     let counters = || -> Vec<AtomicUsize> { plugins.iter().map(|_| AtomicUsize::new(0)).collect() };
     let (failures, calls) = (counters(), counters());
-    let results: Mutex<Vec<(usize, FileResult)>> = Mutex::new(Vec::with_capacity(files.len()));
+    let (done, collected) = mpsc::channel::<(usize, FileResult)>();
+    let mut collector = Collector::new(files.len());
 
     std::thread::scope(|scope| {
         for worker in 0..jobs {
-            let (next, results) = (&next, &results);
+            let (next, done) = (&next, done.clone());
             let counters = Counters {
                 failures: &failures,
                 calls: &calls,
@@ -88,11 +100,26 @@ pub(super) fn run_detectors(
                 .spawn_scoped(scope, move || {
                     let mut instances: Vec<DetectorInstance> =
                         plugins.iter().map(|p| p.instance()).collect();
-                    let mut done = Vec::new();
+                    let mut interner = Interner::default();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = files.get(i) else { break };
-                        done.push((i, check_file(&mut instances, &counters, item, sections)));
+                        let text = std::mem::take(
+                            &mut *item.text.lock().unwrap_or_else(|e| e.into_inner()),
+                        );
+                        let mut result = check_file(
+                            &mut instances,
+                            &mut interner,
+                            &counters,
+                            item,
+                            &text,
+                            indexing,
+                        );
+                        apply_team_decisions(options, item, &text, &mut result);
+                        drop(text);
+                        if done.send((i, result)).is_err() {
+                            break;
+                        }
                         progress.file_done(
                             counters
                                 .calls
@@ -101,21 +128,86 @@ pub(super) fn run_detectors(
                                 .sum(),
                         );
                     }
-                    results
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .extend(done);
                 })
                 .expect("spawn scan worker");
         }
+        drop(done);
+        // Collect on this thread while the workers run, so each file's
+        // findings join the report as soon as they are made.
+        for (i, result) in collected {
+            collector.add(i, result);
+        }
     });
 
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    results.sort_by_key(|(i, _)| *i);
+    let (findings, files, errors) = collector.finish();
     Outcome {
-        files: results.into_iter().map(|(_, r)| r).collect(),
+        findings,
+        files,
+        errors,
         failures_per_plugin: failures,
         calls_per_plugin: calls,
+    }
+}
+
+/// Puts file results back in work order as they arrive, moving their
+/// findings and errors into one list each.
+struct Collector {
+    findings: Vec<Finding>,
+    files: Vec<FileResult>,
+    errors: Vec<ScanError>,
+    /// Results that arrived before an earlier file's (at most about one
+    /// per worker).
+    waiting: BTreeMap<usize, FileResult>,
+}
+
+impl Collector {
+    fn new(files: usize) -> Self {
+        Self {
+            findings: Vec::new(),
+            files: Vec::with_capacity(files),
+            errors: Vec::new(),
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    fn add(&mut self, i: usize, result: FileResult) {
+        self.waiting.insert(i, result);
+        while let Some(next) = self.waiting.remove(&self.files.len()) {
+            self.take(next);
+        }
+    }
+
+    fn take(&mut self, mut result: FileResult) {
+        let start = self.findings.len();
+        self.findings.append(&mut result.findings);
+        result.findings = Vec::new();
+        result.found = start..self.findings.len();
+        self.errors.append(&mut result.errors);
+        self.files.push(result);
+    }
+
+    fn finish(self) -> (Vec<Finding>, Vec<FileResult>, Vec<ScanError>) {
+        assert!(
+            self.waiting.is_empty(),
+            "every file's result is collected in order"
+        );
+        (self.findings, self.files, self.errors)
+    }
+}
+
+/// What the team decided in opgap.toml (rule settings) and in the file
+/// itself (suppressions), applied to one file's findings.
+fn apply_team_decisions(
+    options: &ScanOptions,
+    item: &WorkItem,
+    text: &str,
+    result: &mut FileResult,
+) {
+    options.policy.apply(&item.file.path, &mut result.findings);
+    let problems = crate::suppress::apply(text, &mut result.findings, item.repo, &item.file.path);
+    if !problems.is_empty() {
+        result.findings.extend(problems);
+        result.findings.sort_by_key(|f| f.byte_start);
     }
 }
 
@@ -130,9 +222,11 @@ struct Counters<'a> {
 /// for this exact content and plugin build, run the others, merge.
 fn check_file(
     instances: &mut [DetectorInstance],
+    interner: &mut Interner,
     counters: &Counters,
     item: &WorkItem,
-    want_sections: bool,
+    text: &str,
+    indexing: bool,
 ) -> FileResult {
     let (repo, file) = (item.repo, item.file);
     let mut result = FileResult::default();
@@ -149,7 +243,7 @@ fn check_file(
     if all_cached && same_plugins {
         for instance in instances.iter() {
             let reused = cached(&instance.plugin().sha256).expect("checked above");
-            reuse(&mut result, reused, repo);
+            reuse(&mut result, reused, repo, indexing);
         }
         result.findings = drop_yielding(merge_overlaps(result.findings));
         result.steps = previous.map(|p| p.steps.clone()).unwrap_or_default();
@@ -157,12 +251,13 @@ fn check_file(
     }
 
     result.analyzed = true;
-    let doc = parse_document(repo, &file.path, format, &file.text);
-    let lines = LineIndex::new(&file.text);
+    let doc = parse_document(repo, &file.path, format, text);
+    let lines = LineIndex::new(text);
+    let mut strings = DocumentStrings::new(interner, repo, &file.path, &doc, &lines);
     for (i, instance) in instances.iter_mut().enumerate() {
         let sha = instance.plugin().sha256.clone();
         if let Some(reused) = cached(&sha) {
-            reuse(&mut result, reused, repo);
+            reuse(&mut result, reused, repo, indexing);
             continue;
         }
         if is_disabled(
@@ -173,7 +268,8 @@ fn check_file(
         }
         counters.calls[i].fetch_add(1, Ordering::Relaxed);
         let plugin = instance.plugin().name().to_string();
-        match instance.detect(&doc, &file.text) {
+        let plugin_name = interner.get(&plugin);
+        match instance.detect(&doc, text) {
             Ok(checked) => {
                 if !checked.rejected.is_empty() {
                     result.errors.push(ScanError {
@@ -207,12 +303,15 @@ fn check_file(
                 let findings: Vec<Finding> = checked
                     .findings
                     .into_iter()
-                    .map(|f| to_report(&plugin, repo, &file.path, &doc, &lines, f))
+                    .map(|f| to_report(&plugin_name, interner, &mut strings, &lines, f))
                     .collect();
-                result.findings.extend(findings.iter().cloned());
                 // Rejected or self-confessed partial output is not
                 // remembered: the file is checked again next time.
-                if checked.rejected.is_empty() && checked.warnings.is_empty() {
+                let remember = checked.rejected.is_empty() && checked.warnings.is_empty();
+                if !indexing || !remember {
+                    result.findings.extend(findings);
+                } else {
+                    result.findings.extend(findings.iter().cloned());
                     result.results.push(PluginResult {
                         plugin_sha256: sha,
                         findings,
@@ -233,63 +332,61 @@ fn check_file(
         }
     }
     result.findings = drop_yielding(merge_overlaps(result.findings));
-    result.steps = crate::steps::steps(&doc, &file.text);
-    if want_sections {
-        result.sections = Some(sections(&doc, file.text.len()));
+    result.steps = crate::steps::steps(&doc, text);
+    if indexing {
+        result.sections = Some(sections(&doc, text.len()));
     }
     result
 }
 
 /// Take one plugin's remembered findings into `result`, under the name
-/// the repository has in this scan.
-fn reuse(result: &mut FileResult, remembered: &PluginResult, repo: &str) {
-    let mut reused = remembered.clone();
-    for f in &mut reused.findings {
-        f.repo = repo.to_string();
+/// the repository has in this scan; kept for the index when `indexing`.
+fn reuse(result: &mut FileResult, remembered: &PluginResult, repo: &str, indexing: bool) {
+    let repo = Text::from(repo);
+    let findings = remembered.findings.iter().map(|f| Finding {
+        repo: repo.clone(),
+        ..f.clone()
+    });
+    if indexing {
+        let mut kept = remembered.clone();
+        kept.findings = findings.collect();
+        result.findings.extend(kept.findings.iter().cloned());
+        result.results.push(kept);
+    } else {
+        result.findings.extend(findings);
     }
-    result.findings.extend(reused.findings.iter().cloned());
-    result.results.push(reused);
 }
 
+/// A plugin's finding, positioned in its file, with the strings it
+/// shares with other findings shared.
 fn to_report(
-    plugin: &str,
-    repo: &str,
-    path: &str,
-    doc: &crate::plugin::bindings::Document,
+    plugin: &Text,
+    interner: &mut Interner,
+    strings: &mut DocumentStrings,
     lines: &LineIndex,
     f: crate::plugin::bindings::Finding,
 ) -> Finding {
     let (line, column) = lines.position(f.span.start as usize);
     let (end_line, end_column) = lines.position(f.span.end as usize);
-    // The nearest block at or before the match that contains it names its
-    // section; blocks are sorted by start, so this is a binary search.
-    let before = doc.blocks.partition_point(|b| b.span.start <= f.span.start);
-    let heading_path = doc.blocks[..before]
-        .iter()
-        .rev()
-        .take(64)
-        .find(|b| f.span.end <= b.span.end)
-        .map(|b| b.heading_path.clone())
-        .unwrap_or_default();
     Finding {
-        repo: repo.to_string(),
-        path: path.to_string(),
+        repo: strings.repo.clone(),
+        path: strings.path.clone(),
         line,
         column,
         end_line,
         end_column,
         byte_start: f.span.start,
         byte_end: f.span.end,
-        rule: f.rule_id,
-        construct: f.construct,
-        layer: f.layer,
+        rule: interner.get(&f.rule_id),
+        construct: interner.get(&f.construct),
+        layer: interner.get(&f.layer),
         severity: f.severity.into(),
         confidence: f.confidence,
-        message: f.message,
-        evidence: f.evidence,
-        plugin: plugin.to_string(),
-        heading_path,
-        line_text: crate::plugin::clean(lines.line_text(line), MAX_LINE_TEXT),
+        message: interner.get(&f.message),
+        evidence: f.evidence.into(),
+        plugin: plugin.clone(),
+        heading_path: strings.heading_path(interner, f.span.start, f.span.end),
+        line_text: strings.line_text(line),
         translation: None,
         suppressed: None,
     }
