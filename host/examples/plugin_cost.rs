@@ -37,7 +37,7 @@ fn main() -> anyhow::Result<()> {
             plugins.push(PathBuf::from(arg));
         }
     }
-    let sources = opgap::source::read(&corpus, &Selection::Worktree)?;
+    let sources = opgap::source::read(&corpus, &Selection::Worktree, None)?;
     let docs: Vec<_> = sources
         .files
         .iter()

@@ -1293,7 +1293,7 @@ fn run_plugin_test(mut args: PluginTestArgs) -> anyhow::Result<ExitCode> {
     let mut out = anstream::stdout();
     let (mut files, mut annotated, mut failed) = (0, 0, 0);
     for dir in &fixtures {
-        let sources = crate::source::read(dir, &Selection::Worktree)?;
+        let sources = crate::source::read(dir, &Selection::Worktree, None)?;
         // Scan a copy without the annotations, so they cannot influence
         // detection; line numbers are unchanged.
         let copy = tempfile::tempdir()?;

@@ -369,9 +369,11 @@ fn changed_since_scans_and_reports_only_what_changed_and_keeps_the_rest_indexed(
     let repo = Repo::new();
     repo.write("a.md", "vMotion the VMs off the host.\n")
         .write("b.md", "vSphere Fault Tolerance protects the gateway.\n")
+        .write("dump.md", "binary\0bytes\n")
         .commit("base");
     let index = tempfile::tempdir().unwrap();
-    indexed_scan(index.path(), &[repo.path()], &[]);
+    let full = indexed_scan(index.path(), &[repo.path()], &[]);
+    assert_eq!(full.json["files"]["skipped"]["binary"], 1);
     repo.write(
         "b.md",
         "vSphere Fault Tolerance protects the label printer.\n",
@@ -387,6 +389,11 @@ fn changed_since_scans_and_reports_only_what_changed_and_keeps_the_rest_indexed(
         .collect();
     assert_eq!(paths, ["b.md", "c.md"].into());
     assert_eq!(run.json["files"]["scanned"], 2);
+    assert_eq!(
+        run.json["files"]["skipped"],
+        serde_json::json!({}),
+        "unchanged files are not even read"
+    );
     assert_eq!(
         run.json["index"]["files_removed"], 0,
         "a.md is unchanged, not gone"

@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use crate::index::{FileState, IndexedFile, IndexedSection, RunbookIndex, Update};
 use crate::plugin::TranslatorPlugin;
-use crate::report::{Finding, ScanError, TranslationOutcome};
-use crate::source::Sources;
+use crate::report::{Finding, ScanError, Text, TranslationOutcome};
+use crate::source::{SourceFile, Sources};
 
-use super::translate::translate_with;
+use super::translate::Translating;
 use super::workers::FileResult;
 
 /// Where the index is and how long to wait for another scan's lock.
@@ -40,6 +40,7 @@ pub(super) struct Indexing {
     dir: PathBuf,
     index: RunbookIndex,
     update: Update,
+    summary: IndexSummary,
 }
 
 impl Indexing {
@@ -51,49 +52,12 @@ impl Indexing {
             dir: options.dir.clone(),
             index,
             update,
+            summary: IndexSummary {
+                dir: options.dir.clone(),
+                files_written: 0,
+                files_removed: 0,
+            },
         })
-    }
-
-    /// Write what the scan produced (`results` holds every repository's
-    /// files in order) and commit it as one change.
-    pub fn write(
-        mut self,
-        sources: &[Sources],
-        previous: &[HashMap<String, FileState>],
-        results: &[FileResult],
-        findings: &[Finding],
-        translators: &[TranslatorPlugin],
-        errors: &mut Vec<ScanError>,
-    ) -> Result<IndexSummary> {
-        let fresh: Vec<&Finding> = results
-            .iter()
-            .filter(|r| r.analyzed)
-            .flat_map(|r| &findings[r.found.clone()])
-            .collect();
-        let fidelity = fidelity_by_construct(translators, &fresh, errors);
-        let mut summary = IndexSummary {
-            dir: self.dir.clone(),
-            files_written: 0,
-            files_removed: 0,
-        };
-        let dir = self.dir.clone();
-        let failed = || {
-            format!(
-                "cannot update the index in {}; writing failed part-way (a full disk or a \
-                 file size limit is the usual cause); the previous index is unchanged and \
-                 still searchable",
-                dir.display()
-            )
-        };
-        let mut offset = 0;
-        for (s, previous) in sources.iter().zip(previous) {
-            let of_repo = &results[offset..offset + s.files.len()];
-            offset += s.files.len();
-            self.record(s, of_repo, findings, previous, &fidelity, &mut summary)
-                .with_context(failed)?;
-        }
-        self.update.commit().with_context(failed)?;
-        Ok(summary)
     }
 
     /// For a `--changed-since` scan, only the changed and deleted files:
@@ -108,62 +72,57 @@ impl Indexing {
         self.index.previous(&repo_key(sources), only.as_deref())
     }
 
-    /// Write the analysed files of one repository, drop the files that are
-    /// gone, and count both.
-    fn record(
+    /// Write one checked file of `sources` as the scan collects it: its
+    /// record (blob, each plugin's findings, steps) and its sections with
+    /// what they depend on. A file whose results were all reused has no
+    /// sections and is left as it is. Nothing is visible before
+    /// [`Indexing::finish`] commits.
+    pub fn put(
         &mut self,
         sources: &Sources,
-        results: &[FileResult],
+        file: &SourceFile,
+        result: &FileResult,
         findings: &[Finding],
-        previous: &HashMap<String, FileState>,
-        fidelity: &HashMap<String, Vec<String>>,
-        summary: &mut IndexSummary,
+        fidelity: &mut Fidelity,
+        errors: &mut Vec<ScanError>,
     ) -> Result<()> {
+        let Some(sections) = &result.sections else {
+            return Ok(());
+        };
         let key = repo_key(sources);
         let revision = sources
             .repo
             .revision
             .as_deref()
             .unwrap_or(sources.repo.mode);
-        for (file, result) in sources.files.iter().zip(results) {
-            let Some(sections) = &result.sections else {
-                continue;
-            };
-            // Findings and sections are both in position order: each
-            // section's findings are found by binary search, not a pass
-            // over the file's findings per section.
-            let of_file = &findings[result.found.clone()];
-            let indexed = sections
-                .iter()
-                .map(|section| {
-                    let from = of_file.partition_point(|f| f.byte_start < section.start);
-                    let to = of_file.partition_point(|f| f.byte_start < section.end);
-                    let inside: Vec<&Finding> = of_file[from..to].iter().collect();
-                    let set = |get: &dyn Fn(&Finding) -> String| -> Vec<String> {
-                        inside
-                            .iter()
-                            .map(|f| get(f))
-                            .collect::<BTreeSet<_>>()
-                            .into_iter()
-                            .collect()
-                    };
-                    let constructs = set(&|f| f.construct.to_string());
-                    let fidelity = constructs
-                        .iter()
-                        .flat_map(|c| fidelity.get(c).into_iter().flatten().cloned())
-                        .collect::<BTreeSet<_>>()
-                        .into_iter()
-                        .collect();
-                    IndexedSection {
-                        section: section.clone(),
-                        layers: set(&|f| f.layer.to_string()),
-                        severities: set(&|f| f.severity.as_str().to_string()),
-                        constructs,
-                        fidelity,
-                    }
-                })
-                .collect();
-            self.update.put_file(IndexedFile {
+        // Findings and sections are both in position order: each
+        // section's findings are found by binary search, not a pass over
+        // the file's findings per section.
+        let indexed = sections
+            .iter()
+            .map(|section| {
+                let from = findings.partition_point(|f| f.byte_start < section.start);
+                let to = findings.partition_point(|f| f.byte_start < section.end);
+                let inside = &findings[from..to];
+                let set = |get: &dyn Fn(&Finding) -> &str| -> Vec<String> {
+                    let distinct: BTreeSet<&str> = inside.iter().map(get).collect();
+                    distinct.into_iter().map(str::to_string).collect()
+                };
+                let mut pairs: BTreeSet<String> = BTreeSet::new();
+                for f in inside {
+                    pairs.extend(fidelity.of(f, errors).iter().cloned());
+                }
+                IndexedSection {
+                    section: section.clone(),
+                    constructs: set(&|f| &f.construct),
+                    layers: set(&|f| &f.layer),
+                    severities: set(&|f| f.severity.as_str()),
+                    fidelity: pairs.into_iter().collect(),
+                }
+            })
+            .collect();
+        self.update
+            .put_file(IndexedFile {
                 repo_key: &key,
                 repo: &sources.repo.name,
                 revision,
@@ -172,21 +131,45 @@ impl Indexing {
                 results: &result.results,
                 steps: &result.steps,
                 sections: indexed,
-            })?;
-            summary.files_written += 1;
-        }
-        let present: HashSet<&str> = sources.files.iter().map(|f| f.path.as_str()).collect();
-        // With --changed-since only the files listed are known; the others
-        // are not gone, just not looked at.
-        let gone = |p: &String| match &sources.changes {
-            Some(changes) => changes.deleted.contains(p),
-            None => !present.contains(p.as_str()),
-        };
-        for path in previous.keys().filter(|p| gone(p)) {
-            self.update.remove_file(&key, path);
-            summary.files_removed += 1;
-        }
+            })
+            .with_context(|| self.failed())?;
+        self.summary.files_written += 1;
         Ok(())
+    }
+
+    /// Drop the files that are gone from each repository and commit the
+    /// whole scan as one change.
+    pub fn finish(
+        mut self,
+        sources: &[Sources],
+        previous: &[HashMap<String, FileState>],
+    ) -> Result<IndexSummary> {
+        for (sources, previous) in sources.iter().zip(previous) {
+            let key = repo_key(sources);
+            let present: HashSet<&str> = sources.files.iter().map(|f| f.path.as_str()).collect();
+            // With --changed-since only the files listed are known; the
+            // others are not gone, just not looked at.
+            let gone = |p: &String| match &sources.changes {
+                Some(changes) => changes.deleted.contains(p),
+                None => !present.contains(p.as_str()),
+            };
+            for path in previous.keys().filter(|p| gone(p)) {
+                self.update.remove_file(&key, path);
+                self.summary.files_removed += 1;
+            }
+        }
+        let failed = self.failed();
+        self.update.commit().context(failed)?;
+        Ok(self.summary)
+    }
+
+    fn failed(&self) -> String {
+        format!(
+            "cannot update the index in {}; writing failed part-way (a full disk or a file \
+             size limit is the usual cause); the previous index is unchanged and still \
+             searchable",
+            self.dir.display()
+        )
     }
 }
 
@@ -200,32 +183,47 @@ pub(super) fn repo_key(sources: &Sources) -> String {
         .unwrap_or_else(|| sources.repo.root.display().to_string())
 }
 
-/// `stack:fidelity` pairs per construct found in `findings`, asking the
-/// translators once per construct and stack (fidelity is a property of the
-/// construct; the arguments of one finding do not change it).
-fn fidelity_by_construct(
-    translators: &[TranslatorPlugin],
-    findings: &[&Finding],
-    errors: &mut Vec<ScanError>,
-) -> HashMap<String, Vec<String>> {
-    let mut seen = HashSet::new();
-    let mut representatives: Vec<Finding> = findings
-        .iter()
-        .filter(|f| seen.insert(f.construct.as_str()))
-        .map(|f| (*f).clone())
-        .collect();
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    for stack in STACKS {
-        translate_with(translators, stack, &mut representatives, errors);
-        for f in &mut representatives {
-            if let Some(TranslationOutcome::Translated { fidelity, .. }) =
-                f.translation.take().map(|t| *t)
-            {
-                out.entry(f.construct.to_string())
-                    .or_default()
-                    .push(format!("{stack}:{}", fidelity.as_str()));
-            }
+/// `stack:fidelity` pairs of each construct, for the index: the
+/// translators are asked once per construct and stack, the first time a
+/// finding of it is indexed (fidelity is a property of the construct; the
+/// arguments of one finding do not change it).
+pub(super) struct Fidelity<'a> {
+    translators: &'a [TranslatorPlugin],
+    /// One translation session per stack, started at the first question.
+    stacks: Vec<Translating<'a>>,
+    known: HashMap<Text, Vec<String>>,
+}
+
+impl<'a> Fidelity<'a> {
+    pub fn new(translators: &'a [TranslatorPlugin]) -> Self {
+        Self {
+            translators,
+            stacks: Vec::new(),
+            known: HashMap::new(),
         }
     }
-    out
+
+    fn of(&mut self, finding: &Finding, errors: &mut Vec<ScanError>) -> &[String] {
+        if !self.known.contains_key(&finding.construct) {
+            if self.stacks.is_empty() {
+                let translators = self.translators;
+                self.stacks = STACKS
+                    .iter()
+                    .map(|stack| Translating::new(translators, stack))
+                    .collect();
+            }
+            let mut pairs = Vec::new();
+            for (stack, translating) in STACKS.iter().zip(&mut self.stacks) {
+                let mut asked = [finding.clone()];
+                translating.translate(&mut asked, errors);
+                if let Some(TranslationOutcome::Translated { fidelity, .. }) =
+                    asked[0].translation.as_deref()
+                {
+                    pairs.push(format!("{stack}:{}", fidelity.as_str()));
+                }
+            }
+            self.known.insert(finding.construct.clone(), pairs);
+        }
+        &self.known[&finding.construct]
+    }
 }

@@ -22,12 +22,14 @@ use anyhow::Result;
 use crate::index::FileState;
 use crate::plugin::{DetectorPlugin, Limits, Runtime};
 use crate::progress::Progress;
-use crate::report::{ErrorCause, FileStats, PluginSummary, SCHEMA, ScanError, ScanReport, Tool};
+use crate::report::{
+    ErrorCause, FileStats, Finding, PluginSummary, SCHEMA, ScanError, ScanReport, Tool,
+};
 use crate::source::{self, Selection, Sources};
-use indexing::Indexing;
+use indexing::{Fidelity, Indexing};
 pub use indexing::{IndexOptions, IndexSummary};
-use workers::WorkItem;
 use workers::run_detectors;
+use workers::{FileResult, WorkItem};
 
 pub use load::{load_error, load_plugins, translators_for, translators_picking};
 pub use translate::{translate_on_stacks, translate_with};
@@ -135,41 +137,60 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let work: Vec<WorkItem> = sources
         .iter()
         .zip(&previous)
-        .flat_map(|(s, previous)| {
-            s.files
-                .iter()
-                .map(move |file| (&s.repo.name, file, previous))
-        })
+        .flat_map(|(s, previous)| s.files.iter().map(move |file| (s, file, previous)))
         .zip(texts)
-        .map(|((repo, file, previous), text)| WorkItem {
-            repo,
+        .map(|((sources, file, previous), text)| WorkItem {
+            sources,
             file,
             text: text.into(),
             previous: previous.get(&file.path),
         })
         .collect();
     progress.files(work.len());
-    let mut outcome = run_detectors(&plugins, &work, options, indexing.is_some(), &progress);
-    errors.append(&mut outcome.errors);
-    errors.extend(disabled_plugins(&plugins, &outcome, options));
-    let analyzed = outcome.files.iter().filter(|r| r.analyzed).count();
-    let translators = if options.stack.is_some() || (indexing.is_some() && analyzed > 0) {
+    // The index records what each section's constructs become on every
+    // stack: translators are needed for any file that will be analyzed.
+    let analyzing = work.iter().any(|w| !w.reusable(plugins.iter()));
+    let translators = if options.stack.is_some() || (indexing.is_some() && analyzing) {
         translators_for(&runtime, options, &mut errors)
     } else {
         Vec::new()
     };
+    let mut fidelity = Fidelity::new(&translators);
+    // Each file goes to the index as it is collected, so the scan never
+    // holds every file's sections. A write that fails leaves the previous
+    // index as it was (nothing is committed) and the scan goes on.
+    let indexed = indexing.is_some();
+    let mut put_in_index = |i: usize, result: &FileResult, findings: &[Finding]| {
+        let Some(index) = &mut indexing else { return };
+        let item = &work[i];
+        if let Err(e) = index.put(
+            item.sources,
+            item.file,
+            result,
+            findings,
+            &mut fidelity,
+            &mut errors,
+        ) {
+            errors.push(index_error(&e));
+            indexing = None;
+        }
+    };
+    let mut outcome = run_detectors(
+        &plugins,
+        &work,
+        options,
+        indexed,
+        &progress,
+        &mut put_in_index,
+    );
+    errors.append(&mut outcome.errors);
+    errors.extend(disabled_plugins(&plugins, &outcome, options));
+    let analyzed = outcome.files.iter().filter(|r| r.analyzed).count();
 
     let index_summary = indexing.take().and_then(|index| {
-        progress.step("updating the index");
+        progress.step("committing the index");
         index
-            .write(
-                &sources,
-                &previous,
-                &outcome.files,
-                &outcome.findings,
-                &translators,
-                &mut errors,
-            )
+            .finish(&sources, &previous)
             .map_err(|e| errors.push(index_error(&e)))
             .ok()
     });
@@ -177,7 +198,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     let operating_model =
         crate::operating_model::measure(work.iter().zip(&outcome.files).map(|(item, r)| {
             crate::operating_model::FileSteps {
-                repo: item.repo,
+                repo: item.repo(),
                 steps: &r.steps,
                 findings: &outcome.findings[r.found.clone()],
                 script: crate::parse::format_for_path(&item.file.path)
@@ -293,13 +314,15 @@ fn read_sources(
             PathBuf::from(&spec.location)
         };
         let read_one = |path: &std::path::Path| -> Result<Sources> {
-            let mut sources = source::read(path, &spec.selection)?;
+            // With --changed-since, only the changed files are read.
+            let changes = match &options.changed_since {
+                Some(base) => Some(source::changed_since(path, base, &spec.selection)?),
+                None => None,
+            };
+            let only = changes.as_ref().map(|c| &c.changed);
+            let mut sources = source::read(path, &spec.selection, only)?;
             sources.ignore(|p| options.policy.ignores(p));
-            if let Some(base) = &options.changed_since {
-                let changes = source::changed_since(path, base, &spec.selection)?;
-                sources.files.retain(|f| changes.changed.contains(&f.path));
-                sources.changes = Some(changes);
-            }
+            sources.changes = changes;
             Ok(sources)
         };
         match read_one(&path) {

@@ -40,9 +40,44 @@ pub fn translate_with(
     findings: &mut [Finding],
     errors: &mut Vec<ScanError>,
 ) {
-    let mut instances: Vec<_> = translators.iter().map(|t| t.instance()).collect();
-    let mut failures = vec![0usize; translators.len()];
-    for f in findings.iter_mut() {
+    Translating::new(translators, stack).translate(findings, errors);
+}
+
+/// One instance of each translator asked about one stack, kept across
+/// calls (starting an instance costs far more than a translation), with
+/// each translator's failures on that stack.
+pub(super) struct Translating<'a> {
+    translators: &'a [TranslatorPlugin],
+    stack: &'a str,
+    instances: Vec<crate::plugin::TranslatorInstance<'a>>,
+    failures: Vec<usize>,
+}
+
+impl<'a> Translating<'a> {
+    pub fn new(translators: &'a [TranslatorPlugin], stack: &'a str) -> Self {
+        Self {
+            translators,
+            stack,
+            instances: translators.iter().map(|t| t.instance()).collect(),
+            failures: vec![0; translators.len()],
+        }
+    }
+
+    /// Set every finding's translation on this stack; see [`translate_with`].
+    pub fn translate(&mut self, findings: &mut [Finding], errors: &mut Vec<ScanError>) {
+        for f in findings.iter_mut() {
+            self.translate_one(f, errors);
+        }
+    }
+
+    fn translate_one(&mut self, f: &mut Finding, errors: &mut Vec<ScanError>) {
+        let Self {
+            translators,
+            stack,
+            instances,
+            failures,
+        } = self;
+        let (translators, stack) = (*translators, *stack);
         let asked = crate::plugin::bindings::Finding {
             rule_id: f.rule.to_string(),
             construct: f.construct.to_string(),

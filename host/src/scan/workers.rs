@@ -14,7 +14,7 @@ use crate::parse::{format_for_path, parse_document};
 use crate::plugin::{DetectorInstance, DetectorPlugin};
 use crate::progress::Progress;
 use crate::report::{ErrorCause, Finding, ScanError, Text};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Sources};
 use crate::steps::Step;
 
 use super::merge::{drop_yielding, merge_overlaps};
@@ -57,10 +57,30 @@ pub(super) struct FileResult {
     pub steps: Vec<Step>,
 }
 
+impl WorkItem<'_> {
+    /// The name the file's repository has in this scan.
+    pub fn repo(&self) -> &str {
+        &self.sources.repo.name
+    }
+
+    /// Whether the index remembers this exact content checked by each of
+    /// `plugins` and no other: then there is nothing to parse or run.
+    pub fn reusable<'p>(&self, plugins: impl ExactSizeIterator<Item = &'p DetectorPlugin>) -> bool {
+        let Some(previous) = self.previous.filter(|p| p.blob == self.file.blob) else {
+            return false;
+        };
+        previous.results.len() == plugins.len()
+            && plugins
+                .into_iter()
+                .all(|p| previous.result_of(&p.sha256).is_some())
+    }
+}
+
 /// One file to check, with the name of its repository and what the index
 /// remembers of it.
 pub(super) struct WorkItem<'a> {
-    pub repo: &'a str,
+    /// The repository (or folder) the file was read from.
+    pub sources: &'a Sources,
     pub file: &'a SourceFile,
     /// The file's text, moved out of `file` so that the worker that checks
     /// it can drop it: a scan never holds every text and every finding.
@@ -68,12 +88,17 @@ pub(super) struct WorkItem<'a> {
     pub previous: Option<&'a FileState>,
 }
 
+/// Check every file on a pool of workers. `on_file` sees each file's
+/// result on the calling thread, in work order, as soon as it and the
+/// files before it are done (the index is written there); what only the
+/// index needs (`results`, `sections`) is dropped after it.
 pub(super) fn run_detectors(
     plugins: &[DetectorPlugin],
     files: &[WorkItem],
     options: &ScanOptions,
     indexing: bool,
     progress: &Progress,
+    on_file: &mut dyn FnMut(usize, &FileResult, &[Finding]),
 ) -> Outcome {
     let jobs = match options.jobs {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -84,7 +109,7 @@ pub(super) fn run_detectors(
     let counters = || -> Vec<AtomicUsize> { plugins.iter().map(|_| AtomicUsize::new(0)).collect() };
     let (failures, calls) = (counters(), counters());
     let (done, collected) = mpsc::channel::<(usize, FileResult)>();
-    let mut collector = Collector::new(files.len());
+    let mut collector = Collector::new(files.len(), on_file);
 
     std::thread::scope(|scope| {
         for worker in 0..jobs {
@@ -151,7 +176,8 @@ pub(super) fn run_detectors(
 
 /// Puts file results back in work order as they arrive, moving their
 /// findings and errors into one list each.
-struct Collector {
+struct Collector<'f> {
+    on_file: &'f mut dyn FnMut(usize, &FileResult, &[Finding]),
     findings: Vec<Finding>,
     files: Vec<FileResult>,
     errors: Vec<ScanError>,
@@ -160,9 +186,10 @@ struct Collector {
     waiting: BTreeMap<usize, FileResult>,
 }
 
-impl Collector {
-    fn new(files: usize) -> Self {
+impl<'f> Collector<'f> {
+    fn new(files: usize, on_file: &'f mut dyn FnMut(usize, &FileResult, &[Finding])) -> Self {
         Self {
+            on_file,
             findings: Vec::new(),
             files: Vec::with_capacity(files),
             errors: Vec::new(),
@@ -183,6 +210,9 @@ impl Collector {
         result.findings = Vec::new();
         result.found = start..self.findings.len();
         self.errors.append(&mut result.errors);
+        (self.on_file)(self.files.len(), &result, &self.findings[start..]);
+        result.results = Vec::new();
+        result.sections = None;
         self.files.push(result);
     }
 
@@ -204,7 +234,7 @@ fn apply_team_decisions(
     result: &mut FileResult,
 ) {
     options.policy.apply(&item.file.path, &mut result.findings);
-    let problems = crate::suppress::apply(text, &mut result.findings, item.repo, &item.file.path);
+    let problems = crate::suppress::apply(text, &mut result.findings, item.repo(), &item.file.path);
     if !problems.is_empty() {
         result.findings.extend(problems);
         result.findings.sort_by_key(|f| f.byte_start);
@@ -228,19 +258,14 @@ fn check_file(
     text: &str,
     indexing: bool,
 ) -> FileResult {
-    let (repo, file) = (item.repo, item.file);
+    let (repo, file) = (item.repo(), item.file);
     let mut result = FileResult::default();
     let Some(format) = format_for_path(&file.path) else {
         return result;
     };
     let previous = item.previous.filter(|p| p.blob == file.blob);
     let cached = |sha: &str| previous.and_then(|p| p.result_of(sha));
-    let all_cached = instances
-        .iter()
-        .all(|i| cached(&i.plugin().sha256).is_some());
-    // Same content and same plugins: nothing to parse or run.
-    let same_plugins = previous.is_some_and(|p| p.results.len() == instances.len());
-    if all_cached && same_plugins {
+    if item.reusable(instances.iter().map(|i| i.plugin())) {
         for instance in instances.iter() {
             let reused = cached(&instance.plugin().sha256).expect("checked above");
             reuse(&mut result, reused, repo, indexing);

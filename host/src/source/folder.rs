@@ -1,6 +1,7 @@
 //! Files on disk: a working tree (honouring .gitignore) or a plain folder.
 //! Symlinks are never followed, so nothing outside the folder is read.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,7 +11,12 @@ use anyhow::Result;
 use super::{MAX_FILE_BYTES, RepoInfo, SkipReason, Sources, unsafe_name};
 use crate::textfile::{Bounded, read_bounded};
 
-pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
+pub fn read(
+    root: &Path,
+    name: String,
+    mode: &'static str,
+    only: Option<&HashSet<String>>,
+) -> Result<Sources> {
     let mut sources = Sources::new(RepoInfo {
         name,
         root: root.to_path_buf(),
@@ -74,7 +80,7 @@ pub fn read(root: &Path, name: String, mode: &'static str) -> Result<Sources> {
             sources.skip(SkipReason::UnsafeName);
             continue;
         };
-        if kind.is_dir() {
+        if kind.is_dir() || only.is_some_and(|only| !only.contains(&path)) {
             continue;
         }
         if path.split('/').any(unsafe_name) {

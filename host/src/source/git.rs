@@ -1,6 +1,7 @@
 //! Files of one commit, read from the object database with git2 (the
 //! working tree is not touched, so uncommitted edits do not leak in).
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -10,7 +11,13 @@ use super::{MAX_FILE_BYTES, RepoInfo, SkipReason, Sources};
 
 const MODE_SYMLINK: i32 = 0o120000;
 
-pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) -> Result<Sources> {
+pub fn read_revision(
+    repo: &Repository,
+    rev: &str,
+    name: String,
+    root: &Path,
+    only: Option<&HashSet<String>>,
+) -> Result<Sources> {
     let commit = repo
         .revparse_single(rev)
         .and_then(|o| o.peel_to_commit())
@@ -47,6 +54,10 @@ pub fn read_revision(repo: &Repository, rev: &str, name: String, root: &Path) ->
             return TreeWalkResult::Skip;
         }
         let path = format!("{dir}{file_name}");
+        let blob = matches!(entry.kind(), Some(ObjectType::Blob | ObjectType::Commit));
+        if blob && only.is_some_and(|only| !only.contains(&path)) {
+            return TreeWalkResult::Ok;
+        }
         match entry.kind() {
             Some(ObjectType::Tree) => {}
             Some(ObjectType::Commit) => sources.skip(SkipReason::Submodule),

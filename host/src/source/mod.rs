@@ -5,7 +5,7 @@ mod folder;
 mod git;
 pub mod remote;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -159,9 +159,9 @@ pub fn unsafe_name(name: &str) -> bool {
 #[derive(Debug, Default, Clone)]
 pub struct Changes {
     /// Added, modified or renamed-to paths: the only ones scanned.
-    pub changed: std::collections::HashSet<String>,
+    pub changed: HashSet<String>,
     /// Deleted or renamed-from paths: the only ones the index forgets.
-    pub deleted: std::collections::HashSet<String>,
+    pub deleted: HashSet<String>,
 }
 
 /// The paths of the repository at `root` that changed since `base`.
@@ -177,8 +177,9 @@ pub fn changed_since(root: &Path, base: &str, selection: &Selection) -> Result<C
 
 /// Read the runbooks under `root`. A git repository is read at the selected
 /// revision; anything else is read as a folder. A single file is read on
-/// its own, named by its file name.
-pub fn read(root: &Path, selection: &Selection) -> Result<Sources> {
+/// its own, named by its file name. With `only`, files at other paths are
+/// neither read nor counted (a `--changed-since` scan).
+pub fn read(root: &Path, selection: &Selection, only: Option<&HashSet<String>>) -> Result<Sources> {
     let root = root
         .canonicalize()
         .with_context(|| format!("cannot open {}", root.display()))?;
@@ -193,8 +194,8 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources> {
     }
     let mut sources = match git2::Repository::open(&root) {
         Ok(repo) => match selection {
-            Selection::Revision(rev) => git::read_revision(&repo, rev, name, &root)?,
-            Selection::Worktree => folder::read(&root, name, "worktree")?,
+            Selection::Revision(rev) => git::read_revision(&repo, rev, name, &root, only)?,
+            Selection::Worktree => folder::read(&root, name, "worktree", only)?,
         },
         Err(_) => {
             if let Selection::Revision(rev) = selection
@@ -205,7 +206,7 @@ pub fn read(root: &Path, selection: &Selection) -> Result<Sources> {
                     root.display()
                 );
             }
-            folder::read(&root, name, "folder")?
+            folder::read(&root, name, "folder", only)?
         }
     };
     sources.files.sort_by(|a, b| a.path.cmp(&b.path));
