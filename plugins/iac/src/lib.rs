@@ -12,10 +12,11 @@ use opgap_pdk::rules::Detector;
 pub use rules::RULES;
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
-    Detector::new(
+    Detector::with_literals(
         "iac",
         "Ansible vmware modules, Terraform vsphere/nsxt resources, pyVmomi and vSphere CSI",
         RULES,
+        include!(concat!(env!("OUT_DIR"), "/literals.rs")),
     )
 });
 

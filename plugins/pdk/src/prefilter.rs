@@ -42,16 +42,47 @@ pub struct Literal {
     pub case_sensitive: bool,
 }
 
+/// Each rule's required literals, as a build script writes them (see
+/// [`required_literals_source`]): `(bytes, case_sensitive)` pairs, or
+/// `None` for a rule that is a candidate on every block.
+pub type RequiredLiterals = &'static [Option<&'static [(&'static [u8], bool)]>];
+
 impl Prefilter {
     /// Panics on a pattern the `regex` crate would reject too: rule tables
     /// are code, checked when the detector is built.
     pub fn new(patterns: &[String]) -> Self {
+        Self::from_required(patterns.iter().map(|p| required_literals(p)).collect())
+    }
+
+    /// From literals found ahead of time: analysing the patterns is most
+    /// of a detector's start-up, which every instance would repeat.
+    pub fn from_table(table: RequiredLiterals) -> Self {
+        Self::from_required(
+            table
+                .iter()
+                .map(|required| {
+                    required.map(|literals| {
+                        literals
+                            .iter()
+                            .map(|&(bytes, case_sensitive)| Literal {
+                                bytes: bytes.to_vec(),
+                                case_sensitive,
+                            })
+                            .collect()
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    fn from_required(required_by_rule: Vec<Option<Vec<Literal>>>) -> Self {
+        let rule_count = required_by_rule.len();
         let mut literals: Vec<Literal> = Vec::new();
         let mut rules_of_literal: Vec<Vec<usize>> = Vec::new();
         let mut index = std::collections::HashMap::new();
         let mut always = Vec::new();
-        for (rule, pattern) in patterns.iter().enumerate() {
-            let Some(required) = required_literals(pattern) else {
+        for (rule, required) in required_by_rule.into_iter().enumerate() {
+            let Some(required) = required else {
                 always.push(rule);
                 continue;
             };
@@ -86,7 +117,7 @@ impl Prefilter {
             literals,
             rules_of_literal,
             always,
-            rule_count: patterns.len(),
+            rule_count,
         }
     }
 
@@ -117,6 +148,26 @@ impl Prefilter {
     pub fn always_count(&self) -> usize {
         self.always.len()
     }
+}
+
+/// Rust source of the [`RequiredLiterals`] of `patterns`, for a detector's
+/// build script to write and its `Detector::with_literals` to include.
+pub fn required_literals_source(patterns: &[&str]) -> String {
+    let mut out = String::from("&[\n");
+    for pattern in patterns {
+        match required_literals(pattern) {
+            None => out.push_str("    None,\n"),
+            Some(literals) => {
+                out.push_str("    Some(&[");
+                for l in literals {
+                    out.push_str(&format!("(&{:?}, {}), ", l.bytes, l.case_sensitive));
+                }
+                out.push_str("]),\n");
+            }
+        }
+    }
+    out.push(']');
+    out
 }
 
 /// Literals one of which every match of `pattern` contains, or `None` when
@@ -320,6 +371,31 @@ fn ascii_letter_pair(class: &Class) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_written_by_a_build_script_filters_like_its_patterns() {
+        let patterns = [r"\bvMotion\b", r"(?i)\bquiesce", r"\b[A-Z]\w+\b"];
+        assert_eq!(
+            required_literals_source(&patterns),
+            "&[\n    Some(&[(&[118, 77, 111, 116, 105, 111, 110], true), ]),\n    \
+             Some(&[(&[113, 117, 105, 101, 115, 99, 101], false), ]),\n    None,\n]"
+        );
+        static TABLE: RequiredLiterals = &[
+            Some(&[(b"vMotion", true)]),
+            Some(&[(b"quiesce", false)]),
+            None,
+        ];
+        let owned: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+        let (computed, tabled) = (Prefilter::new(&owned), Prefilter::from_table(TABLE));
+        for text in ["vMotion it", "QUIESCE the VM", "vmotion", "nothing"] {
+            assert_eq!(
+                computed.candidates(text.as_bytes()),
+                tabled.candidates(text.as_bytes()),
+                "{text}"
+            );
+        }
+        assert_eq!(tabled.candidates(b"QUIESCE the VM"), [1, 2]);
+    }
 
     fn lits(pattern: &str) -> Option<Vec<String>> {
         required_literals(pattern).map(|v| {

@@ -283,10 +283,9 @@ struct Engine {
 }
 
 impl Engine {
-    fn new(rules: &[Rule]) -> Self {
-        let patterns: Vec<String> = rules.iter().map(|r| r.pattern.to_string()).collect();
+    fn new(rules: &[Rule], prefilter: Prefilter) -> Self {
         Self {
-            prefilter: Prefilter::new(&patterns),
+            prefilter,
             each: rules.iter().map(|_| OnceLock::new()).collect(),
             not_with: rules
                 .iter()
@@ -315,6 +314,56 @@ impl Detector {
     /// Compile the rules. Panics on an invalid pattern or an unknown
     /// construct: rule tables are code, checked by each plugin's tests.
     pub fn new(name: &'static str, description: &'static str, rules: &'static [Rule]) -> Self {
+        let patterns: Vec<String> = rules.iter().map(|r| r.pattern.to_string()).collect();
+        Self::build(name, description, rules, Prefilter::new(&patterns))
+    }
+
+    /// As [`Detector::new`], with each rule's literals found by the
+    /// crate's build script (see [`crate::prefilter::required_literals_source`]),
+    /// which saves every instance most of its start-up:
+    ///
+    /// ```text
+    /// // build.rs
+    /// #[path = "src/rules.rs"]
+    /// mod rules;
+    /// fn main() {
+    ///     println!("cargo::rerun-if-changed=src/rules.rs");
+    ///     let patterns: Vec<&str> = rules::RULES.iter().map(|r| r.pattern).collect();
+    ///     let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("literals.rs");
+    ///     std::fs::write(out, opgap_pdk::prefilter::required_literals_source(&patterns)).unwrap();
+    /// }
+    /// // lib.rs
+    /// Detector::with_literals("name", "description", RULES, include!(concat!(env!("OUT_DIR"), "/literals.rs")))
+    /// ```
+    pub fn with_literals(
+        name: &'static str,
+        description: &'static str,
+        rules: &'static [Rule],
+        literals: crate::prefilter::RequiredLiterals,
+    ) -> Self {
+        assert_eq!(
+            literals.len(),
+            rules.len(),
+            "the literal table was made from another rule table"
+        );
+        Self::build(name, description, rules, Prefilter::from_table(literals))
+    }
+
+    /// The rule table.
+    pub fn rules(&self) -> &'static [Rule] {
+        self.rules
+    }
+
+    pub(crate) fn prefilter(&self) -> &Prefilter {
+        &self.engine.prefilter
+    }
+
+    fn build(
+        name: &'static str,
+        description: &'static str,
+        rules: &'static [Rule],
+        prefilter: Prefilter,
+    ) -> Self {
         for r in rules {
             assert!(
                 opgap_catalogue::construct(r.construct).is_some(),
@@ -327,7 +376,7 @@ impl Detector {
             description,
             rules,
             ids: rule_ids(name, rules),
-            engine: Engine::new(rules),
+            engine: Engine::new(rules, prefilter),
             shadowers: rules
                 .iter()
                 .map(|r| {

@@ -157,7 +157,14 @@ pub fn prefilter_misses(
     texts: &[&str],
 ) -> Vec<(usize, &'static str)> {
     let patterns: Vec<String> = rules.iter().map(|r| r.pattern.to_string()).collect();
-    let prefilter = crate::prefilter::Prefilter::new(&patterns);
+    misses_of(&crate::prefilter::Prefilter::new(&patterns), rules, texts)
+}
+
+fn misses_of(
+    prefilter: &crate::prefilter::Prefilter,
+    rules: &[crate::rules::Rule],
+    texts: &[&str],
+) -> Vec<(usize, &'static str)> {
     let regexes: Vec<regex::bytes::Regex> = rules
         .iter()
         .map(|rule| {
@@ -179,14 +186,15 @@ pub fn prefilter_misses(
     misses
 }
 
-/// Panics unless the rule prefilter runs every rule of `rules` that
-/// matches a text file under `root`, whole or line by line: each plugin's
-/// test over the sample estates.
-pub fn assert_prefilter_sound(rules: &[crate::rules::Rule], root: &std::path::Path) {
+/// Panics unless the detector's own rule prefilter (computed when it
+/// starts, or by its build script) runs every rule that matches a text
+/// file under `root`, whole or line by line: each plugin's test over the
+/// sample estates.
+pub fn assert_prefilter_sound(detector: &crate::rules::Detector, root: &std::path::Path) {
     let pieces = sample_pieces(root);
     assert!(pieces.len() > 1000, "{} sample pieces", pieces.len());
     let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
-    let missed = prefilter_misses(rules, &pieces);
+    let missed = misses_of(detector.prefilter(), detector.rules(), &pieces);
     let shown: Vec<_> = missed
         .iter()
         .take(5)

@@ -12,10 +12,11 @@ use opgap_pdk::rules::Detector;
 pub use rules::RULES;
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
-    Detector::new(
+    Detector::with_literals(
         "powercli",
         "PowerCLI cmdlets and sessions in PowerShell scripts and code blocks",
         RULES,
+        include!(concat!(env!("OUT_DIR"), "/literals.rs")),
     )
 });
 

@@ -12,10 +12,11 @@ use opgap_pdk::rules::Detector;
 pub use rules::RULES;
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
-    Detector::new(
+    Detector::with_literals(
         "vmware-cli",
         "govc, esxcli, vim-cmd, vmkfstools, esxtop and ESXi shell commands",
         RULES,
+        include!(concat!(env!("OUT_DIR"), "/literals.rs")),
     )
 });
 

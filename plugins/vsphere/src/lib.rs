@@ -12,10 +12,11 @@ use opgap_pdk::rules::Detector;
 pub use rules::RULES;
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
-    Detector::new(
+    Detector::with_literals(
         "vsphere",
         "vCenter/vSphere constructs in runbook prose, product names and metric keys",
         RULES,
+        include!(concat!(env!("OUT_DIR"), "/literals.rs")),
     )
 });
 
