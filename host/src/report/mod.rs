@@ -156,6 +156,10 @@ impl From<Severity> for crate::plugin::bindings::Severity {
 /// A large estate holds a million findings, so each is a few pointers.
 pub type Text = arcstr::ArcStr;
 
+/// Part of a shared string: a finding's evidence is usually a piece of
+/// its line, so it points into the line's text rather than copying it.
+pub type TextPart = arcstr::Substr;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// The name of the repository in `repos` the file belongs to.
@@ -176,7 +180,7 @@ pub struct Finding {
     pub severity: Severity,
     pub confidence: f32,
     pub message: Text,
-    pub evidence: Text,
+    pub evidence: TextPart,
     pub plugin: Text,
     /// Titles of the headings above the finding, outermost first.
     pub heading_path: std::sync::Arc<[Text]>,

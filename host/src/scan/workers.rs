@@ -13,7 +13,7 @@ use crate::parse::lines::LineIndex;
 use crate::parse::{format_for_path, parse_document};
 use crate::plugin::{DetectorInstance, DetectorPlugin};
 use crate::progress::Progress;
-use crate::report::{ErrorCause, Finding, ScanError, Text};
+use crate::report::{ErrorCause, Finding, ScanError, Text, TextPart};
 use crate::source::{SourceFile, Sources};
 use crate::steps::Step;
 
@@ -382,6 +382,15 @@ fn reuse(result: &mut FileResult, remembered: &PluginResult, repo: &str, indexin
     }
 }
 
+/// The evidence as a piece of its line's text when the line holds it (one
+/// allocation fewer per finding), else on its own.
+fn evidence_in(line_text: &Text, evidence: String) -> TextPart {
+    match line_text.find(evidence.as_str()) {
+        Some(at) if !evidence.is_empty() => line_text.substr(at..at + evidence.len()),
+        _ => evidence.into(),
+    }
+}
+
 /// A plugin's finding, positioned in its file, with the strings it
 /// shares with other findings shared.
 fn to_report(
@@ -393,6 +402,7 @@ fn to_report(
 ) -> Finding {
     let (line, column) = lines.position(f.span.start as usize);
     let (end_line, end_column) = lines.position(f.span.end as usize);
+    let line_text = strings.line_text(line);
     Finding {
         repo: strings.repo.clone(),
         path: strings.path.clone(),
@@ -408,11 +418,29 @@ fn to_report(
         severity: f.severity.into(),
         confidence: f.confidence,
         message: interner.get(&f.message),
-        evidence: f.evidence.into(),
+        evidence: evidence_in(&line_text, f.evidence),
         plugin: plugin.clone(),
         heading_path: strings.heading_path(interner, f.span.start, f.span.end),
-        line_text: strings.line_text(line),
+        line_text,
         translation: None,
         suppressed: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_on_its_line_points_into_the_line() {
+        let line = Text::from("Run vMotion on web01 now.");
+        let evidence = evidence_in(&line, "vMotion".to_string());
+        assert_eq!(evidence, "vMotion");
+        assert!(Text::ptr_eq(evidence.parent(), &line));
+        // Cleaned or cut lines may not hold it: it is kept on its own.
+        let elsewhere = evidence_in(&line, "vSAN".to_string());
+        assert_eq!(elsewhere, "vSAN");
+        assert!(!Text::ptr_eq(elsewhere.parent(), &line));
+        assert_eq!(evidence_in(&line, String::new()), "");
     }
 }
