@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::{env, fs};
 
+use sha2::{Digest, Sha256};
+
 const WASM_TARGET: &str = "wasm32-wasip2";
 
 fn main() {
@@ -34,7 +36,11 @@ fn main() {
     let (translators, detectors): (Vec<&String>, Vec<&String>) = others
         .into_iter()
         .partition(|name| name.starts_with("translate-"));
+    let mut consts = String::new();
     let mut generated = String::new();
+    // Each component's sha256 (its identity in pins, caches and reports),
+    // so a run does not hash megabytes of its own plugins to learn it.
+    let mut hashes = String::from("pub static BUILTIN_SHA256: &[(&[u8], &str)] = &[\n");
     for (list, names) in [
         ("BUILTIN_DETECTORS", detectors),
         ("BUILTIN_TRANSLATORS", translators),
@@ -47,14 +53,24 @@ fn main() {
             let embedded = out_dir.join(&file);
             fs::copy(&built, &embedded)
                 .unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
-            generated.push_str(&format!(
-                "    ({name:?}, include_bytes!({:?})),\n",
+            let bytes_const = format!("{}_WASM", name.replace('-', "_").to_uppercase());
+            consts.push_str(&format!(
+                "static {bytes_const}: &[u8] = include_bytes!({:?});\n",
                 embedded.display().to_string()
             ));
+            generated.push_str(&format!("    ({name:?}, {bytes_const}),\n"));
+            let sha256 = Sha256::digest(fs::read(&embedded).expect("reading a built plugin"));
+            let hex: String = sha256.iter().map(|b| format!("{b:02x}")).collect();
+            hashes.push_str(&format!("    ({bytes_const}, {hex:?}),\n"));
         }
         generated.push_str("];\n");
     }
-    fs::write(out_dir.join("builtin_plugins.rs"), generated).unwrap();
+    hashes.push_str("];\n");
+    fs::write(
+        out_dir.join("builtin_plugins.rs"),
+        consts + &generated + &hashes,
+    )
+    .unwrap();
 }
 
 /// Every folder `plugins/<name>` whose package is `opgap-plugin-<name>`

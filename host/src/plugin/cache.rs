@@ -4,7 +4,10 @@
 //! the native code is kept between runs. An entry is keyed by the sha256 of
 //! the component and by the engine's compatibility hash (wasmtime version and
 //! settings), and carries a checksum of its payload: a truncated or corrupted
-//! entry is detected, removed and rebuilt, never handed to wasmtime.
+//! entry is detected, removed and rebuilt, never handed to wasmtime. The
+//! checksum is XXH3-128, not a cryptographic hash: it guards against damage,
+//! not tampering (the folder is private to the user, see [`private_dir`]),
+//! and it is verified over megabytes of code on every start.
 
 use std::hash::{Hash, Hasher};
 use std::io::Write;
@@ -17,7 +20,12 @@ use wasmtime::component::Component;
 
 use super::bindings::{PluginInfo, Rule};
 
-const MAGIC: &[u8; 8] = b"OPGAPC1\0";
+const MAGIC: &[u8; 8] = b"OPGAPC2\0";
+
+/// XXH3-128 of a cache entry's payload.
+fn checksum(payload: &[u8]) -> [u8; 16] {
+    xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes()
+}
 
 /// A plugin's rule list is a few hundred short records.
 const INFO_MAX_BYTES: u64 = 4 << 20;
@@ -193,7 +201,7 @@ impl ComponentCache {
             .with_context(|| format!("creating cache dir {}", self.dir.display()))?;
         let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
         file.write_all(MAGIC)?;
-        file.write_all(&Sha256::digest(&payload))?;
+        file.write_all(&checksum(&payload))?;
         file.write_all(&payload)?;
         file.as_file().sync_all()?;
         file.persist(path)?;
@@ -242,11 +250,8 @@ fn owned_and_private(dir: &Path) -> std::result::Result<(), String> {
 /// The payload of an entry whose magic and checksum are intact.
 fn verified_payload(entry: &[u8]) -> Option<&[u8]> {
     let rest = entry.strip_prefix(MAGIC)?;
-    if rest.len() < 32 {
-        return None;
-    }
-    let (checksum, payload) = rest.split_at(32);
-    (Sha256::digest(payload).as_slice() == checksum).then_some(payload)
+    let (stored, payload) = rest.split_at_checked(16)?;
+    (checksum(payload) == stored).then_some(payload)
 }
 
 /// Feeds `Hash` output into sha256, so the key is stable across processes
@@ -297,10 +302,9 @@ mod tests {
 
     #[test]
     fn checksum_rejects_truncated_and_flipped_entries() {
-        use sha2::{Digest, Sha256};
         let payload = b"compiled code".to_vec();
         let mut entry = super::MAGIC.to_vec();
-        entry.extend_from_slice(&Sha256::digest(&payload));
+        entry.extend_from_slice(&super::checksum(&payload));
         entry.extend_from_slice(&payload);
         assert_eq!(verified_payload(&entry), Some(&payload[..]));
         assert_eq!(verified_payload(&entry[..entry.len() - 1]), None);
@@ -308,5 +312,6 @@ mod tests {
         *flipped.last_mut().unwrap() ^= 1;
         assert_eq!(verified_payload(&flipped), None);
         assert_eq!(verified_payload(b"garbage"), None);
+        assert_eq!(verified_payload(super::MAGIC), None);
     }
 }

@@ -217,7 +217,10 @@ fn checked_compile(
         }
         .into());
     }
-    let sha256 = hex::encode(Sha256::digest(bytes));
+    let sha256 = match super::builtin::known_sha256(bytes) {
+        Some(known) => known.to_string(),
+        None => hex::encode(Sha256::digest(bytes)),
+    };
     let (component, cache) = runtime.compile(bytes, &sha256).map_err(|e| Failure::Load {
         message: format!("{e:#}"),
     })?;

@@ -23,6 +23,11 @@ pub fn new_engine() -> Result<Engine> {
     // worker threads are started with a much larger stack than this.
     config.max_wasm_stack(1 << 20);
     config.parallel_compilation(true);
+    // Registering every guest function's unwind tables with the system
+    // unwinder takes a global lock per function, a fifth of a start with
+    // nothing to scan. They only serve outside stack walkers: wasmtime
+    // traps, backtraces and host panics do not use them.
+    config.native_unwind_info(false);
     // For profiling plugins with `perf`: names guest functions in
     // /tmp/perf-<pid>.map (bench/README.md).
     if std::env::var_os("OPGAP_PERF_MAP").is_some() {
