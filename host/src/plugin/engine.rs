@@ -23,16 +23,18 @@ pub fn new_engine() -> Result<Engine> {
     // worker threads are started with a much larger stack than this.
     config.max_wasm_stack(1 << 20);
     config.parallel_compilation(true);
-    // Registering every guest function's unwind tables with the system
-    // unwinder takes a global lock per function, a fifth of a start with
-    // nothing to scan. They only serve outside stack walkers: wasmtime
-    // traps, backtraces and host panics do not use them.
-    config.native_unwind_info(false);
     // For profiling plugins with `perf`: names guest functions in
     // /tmp/perf-<pid>.map (bench/README.md).
-    if std::env::var_os("OPGAP_PERF_MAP").is_some() {
+    let profiling = std::env::var_os("OPGAP_PERF_MAP").is_some();
+    if profiling {
         config.profiler(wasmtime::ProfilingStrategy::PerfMap);
     }
+    // Registering every guest function's unwind tables with the system
+    // unwinder takes a global lock per function, a fifth of a start with
+    // nothing to scan. They only serve outside stack walkers such as
+    // `perf --call-graph dwarf`: wasmtime's traps, backtraces and host
+    // panics do not use them.
+    config.native_unwind_info(profiling);
     let engine = Engine::new(&config)?;
     start_epoch_ticker(&engine);
     Ok(engine)

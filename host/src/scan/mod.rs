@@ -150,8 +150,10 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     // The index records what each section's constructs become on every
     // stack: translators are needed for any file that will be analyzed.
     let analyzing = work.iter().any(|w| !w.reusable(plugins.iter()));
+    // Errors of translators and index writes, reported after the files'.
+    let mut late_errors = Vec::new();
     let translators = if options.stack.is_some() || (indexing.is_some() && analyzing) {
-        translators_for(&runtime, options, &mut errors)
+        translators_for(&runtime, options, &mut late_errors)
     } else {
         Vec::new()
     };
@@ -169,9 +171,9 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
             result,
             findings,
             &mut fidelity,
-            &mut errors,
+            &mut late_errors,
         ) {
-            errors.push(index_error(&e));
+            late_errors.push(index_error(&e));
             indexing = None;
         }
     };
@@ -185,6 +187,7 @@ pub fn scan(options: &ScanOptions) -> Result<ScanReport> {
     );
     errors.append(&mut outcome.errors);
     errors.extend(disabled_plugins(&plugins, &outcome, options));
+    errors.append(&mut late_errors);
     let analyzed = outcome.files.iter().filter(|r| r.analyzed).count();
 
     let index_summary = indexing.take().and_then(|index| {

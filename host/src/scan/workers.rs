@@ -108,7 +108,9 @@ pub(super) fn run_detectors(
     let next = AtomicUsize::new(0);
     let counters = || -> Vec<AtomicUsize> { plugins.iter().map(|_| AtomicUsize::new(0)).collect() };
     let (failures, calls) = (counters(), counters());
-    let (done, collected) = mpsc::channel::<(usize, FileResult)>();
+    // Bounded: when the collector (which also writes the index) falls
+    // behind, workers wait instead of piling up results.
+    let (done, collected) = mpsc::sync_channel::<(usize, FileResult)>(jobs * 4);
     let mut collector = Collector::new(files.len(), on_file);
 
     std::thread::scope(|scope| {
@@ -181,8 +183,8 @@ struct Collector<'f> {
     findings: Vec<Finding>,
     files: Vec<FileResult>,
     errors: Vec<ScanError>,
-    /// Results that arrived before an earlier file's (at most about one
-    /// per worker).
+    /// Results that arrived before an earlier file's: usually a few, but
+    /// while one file takes long, those the other workers finish meanwhile.
     waiting: BTreeMap<usize, FileResult>,
 }
 

@@ -37,9 +37,11 @@ pub fn read(
                 .into(),
         );
     }
-    // Folders with unsafe names are counted once and not entered.
+    // Folders with unsafe names are counted once and not entered (with
+    // `only`, when they hold a listed file).
     let unsafe_folders = Arc::new(AtomicU64::new(0));
     let counter = unsafe_folders.clone();
+    let (listed_only, walk_root) = (only.cloned(), root.to_path_buf());
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .follow_links(false)
@@ -56,7 +58,18 @@ pub fn read(
             }
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
             if is_dir && name.to_str().is_none_or(unsafe_name) {
-                counter.fetch_add(1, Ordering::Relaxed);
+                let relative = e
+                    .path()
+                    .strip_prefix(&walk_root)
+                    .ok()
+                    .and_then(|p| p.to_str());
+                let counted = match relative {
+                    Some(path) => super::listed(listed_only.as_ref(), &path.replace('\\', "/")),
+                    None => listed_only.is_none(),
+                };
+                if counted {
+                    counter.fetch_add(1, Ordering::Relaxed);
+                }
                 return false;
             }
             true
@@ -77,7 +90,10 @@ pub fn read(
             continue;
         };
         let Some(path) = relative.to_str().map(|p| p.replace('\\', "/")) else {
-            sources.skip(SkipReason::UnsafeName);
+            // No changed path (a string) can name it.
+            if only.is_none() {
+                sources.skip(SkipReason::UnsafeName);
+            }
             continue;
         };
         if kind.is_dir() || only.is_some_and(|only| !only.contains(&path)) {

@@ -44,13 +44,18 @@ pub fn read_revision(
         let Ok(file_name) = entry.name() else {
             // Not UTF-8: it cannot be named in a report, and a folder's
             // children could not be walked (git2 gives up on such a root).
-            sources.skip(SkipReason::UnsafeName);
+            // No changed path (a string) can name it.
+            if only.is_none() {
+                sources.skip(SkipReason::UnsafeName);
+            }
             return TreeWalkResult::Skip;
         };
         if super::unsafe_name(file_name) {
             // `..` or `.git` as a tree entry (git itself refuses to check
             // these out): neither it nor anything below it is read.
-            sources.skip(SkipReason::UnsafeName);
+            if super::listed(only, &format!("{dir}{file_name}")) {
+                sources.skip(SkipReason::UnsafeName);
+            }
             return TreeWalkResult::Skip;
         }
         let path = format!("{dir}{file_name}");

@@ -155,6 +155,19 @@ pub fn unsafe_name(name: &str) -> bool {
             .any(|c| c == '/' || crate::plugin::rewrites_display(c))
 }
 
+/// Whether `path` (a file or a folder) is, or holds, one of the files a
+/// `--changed-since` scan reads (`only`); without `only`, every path is.
+/// What is not listed is neither read nor counted as skipped.
+fn listed(only: Option<&HashSet<String>>, path: &str) -> bool {
+    only.is_none_or(|only| {
+        only.contains(path)
+            || only.iter().any(|p| {
+                p.strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+    })
+}
+
 /// What changed since a base revision (`--changed-since`).
 #[derive(Debug, Default, Clone)]
 pub struct Changes {
@@ -211,4 +224,21 @@ pub fn read(root: &Path, selection: &Selection, only: Option<&HashSet<String>>) 
     };
     sources.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(sources)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_listed_files_and_the_folders_holding_them_count() {
+        let only: HashSet<String> = ["docs/a.md".to_string(), "b.md".to_string()].into();
+        assert!(listed(None, "anything"));
+        assert!(listed(Some(&only), "docs/a.md"));
+        assert!(listed(Some(&only), "docs"));
+        assert!(listed(Some(&only), "b.md"));
+        assert!(!listed(Some(&only), "doc"), "a prefix that is not a folder");
+        assert!(!listed(Some(&only), "docs/a"));
+        assert!(!listed(Some(&only), "c.md"));
+    }
 }
