@@ -7,13 +7,5 @@
 mod rules;
 
 fn main() {
-    println!("cargo::rerun-if-changed=src/rules.rs");
-    let patterns: Vec<&str> = rules::RULES.iter().map(|r| r.pattern).collect();
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("literals.rs");
-    std::fs::write(
-        out,
-        opgap_pdk::prefilter::required_literals_source(&patterns),
-    )
-    .expect("writing the literal table");
+    opgap_pdk::prefilter::write_literal_table(rules::RULES);
 }

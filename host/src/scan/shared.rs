@@ -93,6 +93,11 @@ impl<'a> DocumentStrings<'a> {
             .clone()
     }
 
+    /// The 1-based line and column of byte `offset`.
+    pub fn position(&self, offset: u32) -> (u32, u32) {
+        self.lines.position(offset as usize)
+    }
+
     /// Line `line` (1-based) of the source, control characters removed.
     pub fn line_text(&mut self, line: u32) -> Text {
         let lines = self.lines;

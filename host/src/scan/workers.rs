@@ -208,8 +208,9 @@ impl<'f> Collector<'f> {
 
     fn take(&mut self, mut result: FileResult) {
         let start = self.findings.len();
-        self.findings.append(&mut result.findings);
-        result.findings = Vec::new();
+        // Taken, not drained: the file's own buffer is freed here.
+        self.findings
+            .append(&mut std::mem::take(&mut result.findings));
         result.found = start..self.findings.len();
         self.errors.append(&mut result.errors);
         (self.on_file)(self.files.len(), &result, &self.findings[start..]);
@@ -330,7 +331,7 @@ fn check_file(
                 let findings: Vec<Finding> = checked
                     .findings
                     .into_iter()
-                    .map(|f| to_report(&plugin_name, interner, &mut strings, &lines, f))
+                    .map(|f| to_report(&plugin_name, interner, &mut strings, f))
                     .collect();
                 // Rejected or self-confessed partial output is not
                 // remembered: the file is checked again next time.
@@ -399,11 +400,10 @@ fn to_report(
     plugin: &Text,
     interner: &mut Interner,
     strings: &mut DocumentStrings,
-    lines: &LineIndex,
     f: crate::plugin::bindings::Finding,
 ) -> Finding {
-    let (line, column) = lines.position(f.span.start as usize);
-    let (end_line, end_column) = lines.position(f.span.end as usize);
+    let (line, column) = strings.position(f.span.start);
+    let (end_line, end_column) = strings.position(f.span.end);
     let line_text = strings.line_text(line);
     Finding {
         repo: strings.repo.clone(),

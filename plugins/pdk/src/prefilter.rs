@@ -170,6 +170,17 @@ pub fn required_literals_source(patterns: &[&str]) -> String {
     out
 }
 
+/// For a detector's build script: write the [`RequiredLiterals`] of
+/// `rules` (kept in `src/rules.rs`) to `$OUT_DIR/literals.rs`, for
+/// `Detector::with_literals` to include.
+pub fn write_literal_table(rules: &[crate::rules::Rule]) {
+    println!("cargo::rerun-if-changed=src/rules.rs");
+    let patterns: Vec<&str> = rules.iter().map(|r| r.pattern).collect();
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("literals.rs");
+    std::fs::write(out, required_literals_source(&patterns)).expect("writing the literal table");
+}
+
 /// Literals one of which every match of `pattern` contains, or `None` when
 /// the pattern has no such set worth searching for.
 pub fn required_literals(pattern: &str) -> Option<Vec<Literal>> {

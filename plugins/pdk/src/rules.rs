@@ -327,10 +327,7 @@ impl Detector {
     /// #[path = "src/rules.rs"]
     /// mod rules;
     /// fn main() {
-    ///     println!("cargo::rerun-if-changed=src/rules.rs");
-    ///     let patterns: Vec<&str> = rules::RULES.iter().map(|r| r.pattern).collect();
-    ///     let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("literals.rs");
-    ///     std::fs::write(out, opgap_pdk::prefilter::required_literals_source(&patterns)).unwrap();
+    ///     opgap_pdk::prefilter::write_literal_table(rules::RULES);
     /// }
     /// // lib.rs
     /// Detector::with_literals("name", "description", RULES, include!(concat!(env!("OUT_DIR"), "/literals.rs")))
